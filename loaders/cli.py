@@ -1,0 +1,68 @@
+"""Command line: `python -m loaders parse FILE...` prints REPORT.md JSON (JSON Lines for several
+files); `python -m loaders ingest PATH... [--db FILE]` loads files and folders into DuckDB."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from loaders.errors import LensError
+from loaders.ingest import ingest
+from loaders.parse import parse_path
+from loaders.store.session import DEFAULT_DB
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse_cmd = commands.add_parser("parse", help="print what is read from each file, as JSON")
+    parse_cmd.add_argument("files", nargs="+")
+    ingest_cmd = commands.add_parser("ingest", help="load files and folders into the DuckDB store")
+    ingest_cmd.add_argument("paths", nargs="+")
+    ingest_cmd.add_argument("--db", default=str(DEFAULT_DB), help=f"database file (default {DEFAULT_DB})")
+    ingest_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    if args.command == "parse":
+        return _parse(args.files)
+    return _ingest(args.paths, args.db, args.quiet)
+
+
+def _parse(files: list[str]) -> int:
+    failed = 0
+    for name in files:
+        try:
+            record = parse_path(name)
+        except LensError as error:
+            print(f"error: {name}: {error.message}", file=sys.stderr)
+            failed += 1
+            continue
+        except OSError as error:
+            print(f"error: {name}: cannot read the file ({error.strerror})", file=sys.stderr)
+            failed += 1
+            continue
+        indent = 1 if len(files) == 1 else None
+        print(json.dumps(record, ensure_ascii=False, indent=indent))
+    return 1 if failed else 0
+
+
+def _ingest(paths: list[str], db: str, quiet: bool) -> int:
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(done: int, total: int, name: str) -> None:
+        if show:
+            width = 30
+            filled = int(width * done / max(total, 1))
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+            sys.stderr.flush()
+        elif not quiet:
+            print(f"{done}/{total} {name}", file=sys.stderr)
+
+    summary = ingest(paths, db, progress)
+    if show:
+        sys.stderr.write("\n")
+    for outcome in summary.failures:
+        print(f"failed: {outcome.path}: {outcome.error}", file=sys.stderr)
+    if not summary.files:
+        print("no readable files found (reports: .txt, .docx)", file=sys.stderr)
+    print(summary.line() + f" → {db}")
+    return 1 if summary.failures or not summary.files else 0

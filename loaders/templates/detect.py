@@ -1,0 +1,29 @@
+"""Which template a document follows (progress report, final review, project profile) and its language."""
+from __future__ import annotations
+
+import re
+
+from loaders.normalise.text import fold
+
+_FRENCH = re.compile(r"\b(le|la|les|des|du|de|et|est|pour|dans|une|sur|avec|sont|ont|au|aux)\b")
+_ENGLISH = re.compile(r"\b(the|and|of|to|in|is|for|with|are|has|have|was|were|this|that|on)\b")
+
+
+def detect_language(text: str) -> str:
+    """fr or en, by counting common words."""
+    folded = fold(text[:200_000])
+    return "fr" if len(_FRENCH.findall(folded)) >= len(_ENGLISH.findall(folded)) else "en"
+
+
+def detect_kind(text: str, has_results_table: bool) -> str | None:
+    """progress_report | final_review | project_profile, or None for a document we do not know."""
+    folded = fold(text[:200_000])
+    if re.search(r"rapport de progres de projet|project progress report|progress report", folded) or has_results_table:
+        return "progress_report"
+    if re.search(r"final project review|related cpap outcome|revue finale du projet|lessons.learned", folded):
+        return "final_review"
+    if re.search(r"select solutions you want to learn more|our partners|fiche projet|project profile", folded):
+        return "project_profile"
+    if re.search(r"taux de mise en oeuvre|implementation rate|marquer de genre|gender marker", folded):
+        return "progress_report"
+    return None

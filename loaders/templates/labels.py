@@ -1,0 +1,80 @@
+"""Field labels of the PBF report templates (French and English, several versions), matched
+tolerantly with rapidfuzz so that `Marquer de genre` and `Marqueur de genre` are one field."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from loaders.normalise.text import fold
+
+FIELD_LABELS: dict[str, list[str]] = {
+    "title": ["titre du projet", "project title", "intitule du projet", "title of the project"],
+    "project_ids": ["numero projet / mptf gateway", "numero du projet / mptf gateway", "numero de projet",
+                    "project number from mptf-o gateway", "mptf gateway project number", "project number",
+                    "numero du projet"],
+    "countries": ["pays", "country", "countries", "country/ies", "pays concernes"],
+    "report_type": ["type de rapport", "type of report", "report type"],
+    "report_date": ["annee de rapport", "date de rapport", "date du rapport", "date of report", "year of report",
+                    "report date"],
+    "first_transfer_date": ["date du premier transfert de fonds", "date du premier transfert",
+                            "date of first transfer", "date of first fund transfer"],
+    "end_date": ["date de fin de projet", "date de fin du projet", "project end date", "end date of the project"],
+    "start_date": ["date de debut du projet", "date de debut de projet", "project start date"],
+    "duration_months": ["duree du projet en mois", "project duration in months", "duree du projet",
+                        "project duration"],
+    "gender_marker": ["marquer de genre du projet", "marqueur de genre du projet", "marqueur genre du projet",
+                      "project gender marker", "gender marker"],
+    "risk_marker": ["marquer de risque du projet", "marqueur de risque du projet", "project risk marker",
+                    "risk marker"],
+    "implementation_rate": ["taux de mise en oeuvre approximatif comme pourcentage du budget total du projet",
+                            "approximate implementation rate as percentage of total project budget",
+                            "taux de mise en oeuvre approximatif", "approximate implementation rate",
+                            "taux de mise en oeuvre", "implementation rate"],
+    "evaluation_budget_usd": ["budget pour evaluation finale", "budget for final evaluation",
+                              "budget de l'evaluation finale"],
+    "covid_adjustment_usd": ["ajustements financiers", "monetary adjustments", "financial adjustments"],
+    "agency_list": ["type et nom d'agence recipiendaire", "type et nom des agences recipiendaires",
+                    "liste de toutes les agences recipiendaires", "type and name of recipient organizations",
+                    "list all recipient organizations", "recipient organizations", "agences recipiendaires"],
+    "budget_table": ["budget pbf total approuve", "total pbf approved project budget", "total approved budget",
+                     "budget total approuve"],
+}
+_LEADING_ENUMERATION = re.compile(r"^(?:\d+\)|[·•\-–*]|\(?[a-z]\))\s*")
+
+
+def label_key(text: str) -> str:
+    """A paragraph folded for label matching: enumeration marks and bullets removed."""
+    return _LEADING_ENUMERATION.sub("", fold(text)).strip()
+
+
+def match_field(text: str) -> str | None:
+    """The field whose label starts this paragraph, or None. Long labels match fuzzily."""
+    key = label_key(text)
+    if not key:
+        return None
+    best: tuple[float, int, str] | None = None
+    for field, variants in FIELD_LABELS.items():
+        for variant in variants:
+            score = _prefix_score(variant, key)
+            if score and (best is None or (score, len(variant)) > best[:2]):
+                best = (score, len(variant), field)
+    return best[2] if best else None
+
+
+def _prefix_score(variant: str, key: str) -> float:
+    head = key[: len(variant)]
+    boundary_ok = len(key) <= len(variant) or not key[len(variant)].isalnum()
+    if head == variant and boundary_ok:
+        return 100.0
+    if len(variant) < 12:
+        return 0.0
+    score = fuzz.ratio(variant, key[: len(variant) + 2])
+    return score if score >= 88 else 0.0
+
+
+def value_after_label(text: str) -> str:
+    """The text after a label's colon on the same paragraph ('' when the value is further down)."""
+    if ":" not in text:
+        return ""
+    return text.split(":", 1)[1].strip()

@@ -1,0 +1,52 @@
+"""Outcome statements and ratings from a report's narrative part (`Résultat 1 : …`,
+`Outcome 1: …`, followed by the progress-rating dropdown)."""
+from __future__ import annotations
+
+import re
+
+from loaders.model import Paragraph
+from loaders.normalise.text import clean, fold
+
+_OUTCOME_LINE = re.compile(r"^\s*(?:r[ée]sultat|outcome)\s*([0-9]+)\s*:\s*(?:outcome\s*[0-9]+\s*:\s*)?(.*)$", re.IGNORECASE)
+_RATING_LINE = re.compile(r"(?:[ée]valuer l'[ée]tat actuel des progr[eè]s|rate the current status)[^:]*:\s*(.*)$", re.IGNORECASE)
+_RATINGS = {
+    "on track with significant peacebuilding results": "on track with significant peacebuilding results",
+    "on track with peacebuilding results": "on track with peacebuilding results",
+    "off track": "off track", "on track": "on track", "en bonne voie": "on track", "en retard": "off track",
+    "hors de la bonne voie": "off track",
+}
+
+
+def read_narrative_outcomes(paragraphs: list[Paragraph], stop_at: int | None) -> dict[str, dict]:
+    """Outcome number → {statement, rating} from the narrative, before the results table."""
+    outcomes: dict[str, dict] = {}
+    current = None
+    for paragraph in paragraphs[: stop_at if stop_at is not None else len(paragraphs)]:
+        text = clean(paragraph.text).replace("’", "'")
+        match = _OUTCOME_LINE.match(text)
+        if match and clean(match.group(2)):
+            current = match.group(1)
+            outcomes.setdefault(current, {"statement": clean(match.group(2)), "rating": None})
+            continue
+        rating = _RATING_LINE.search(text)
+        if rating and current in outcomes and outcomes[current]["rating"] is None:
+            outcomes[current]["rating"] = _rating(rating.group(1))
+    return outcomes
+
+
+def _rating(text: str) -> str | None:
+    key = fold(text)
+    for phrase, rating in _RATINGS.items():
+        if phrase in key:
+            return rating
+    return None
+
+
+def merge_outcomes(table_outcomes: list[dict], narrative: dict[str, dict]) -> list[dict]:
+    """Outcomes from the table, with statements and ratings filled from the narrative."""
+    merged = {o["number"]: dict(o) for o in table_outcomes}
+    for number, found in narrative.items():
+        entry = merged.setdefault(number, {"number": number, "statement": None, "rating": None, "outputs": []})
+        entry["statement"] = entry["statement"] or found["statement"]
+        entry["rating"] = entry["rating"] or found["rating"]
+    return [merged[n] for n in sorted(merged, key=lambda n: int(n) if n.isdigit() else 0)]

@@ -1,0 +1,116 @@
+"""The cover and narrative fields of a PBF progress report (French or English template):
+project identity, dates, markers, agencies and budgets, implementation rate, GEWE, evaluation
+budget and COVID-19 adjustment."""
+from __future__ import annotations
+
+import re
+
+from loaders.model import Paragraph
+from loaders.normalise.countries import read_countries
+from loaders.normalise.dates import read_date
+from loaders.normalise.text import clean, fold
+from loaders.templates.agency_budget import read_agencies
+from loaders.templates.field_values import (
+    RISK_WORDS, read_amount, read_amount_pair, read_int, read_marker, read_project_ids, read_rate,
+    read_report_type, read_window,
+)
+from loaders.templates.fields import FieldHit, find_fields
+
+_GEWE = re.compile(r"(montant|amount|\$).*(egalite des sexes|gender equality|genre|gewe)|"
+                   r"(egalite des sexes|gender equality).*(montant|amount|\$)")
+_SPENT = re.compile(r"depense|expended|spent|utilise")
+_ALLOCATED = re.compile(r"alloue|allocated|prevu|planned|budgete")
+
+
+def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warnings: list[str]) -> tuple[dict, dict]:
+    """(project, report) dictionaries of REPORT.md from the paragraphs before the results table."""
+    hits = find_fields(paragraphs, stop_at)
+    value = {name: hit.first_value() for name, hit in hits.items()}
+    project_ids = read_project_ids(value.get("project_ids", ""))
+    countries, unknown = read_countries(value.get("countries", ""))
+    for part in unknown:
+        warnings.append(f"{hits['countries'].location}: country '{part}' not recognised")
+    agencies = read_agencies(hits.get("agency_list"), hits.get("budget_table"))
+    warnings.extend(agencies.warnings)
+    project = {
+        "title": _title(value.get("title")),
+        "project_ids": project_ids,
+        "countries": countries,
+        "window": read_window(project_ids),
+        "start_date": read_date(value.get("start_date")),
+        "end_date": read_date(value.get("end_date")),
+        "first_transfer_date": read_date(value.get("first_transfer_date")),
+        "duration_months": read_int(value.get("duration_months", "")),
+        "gender_marker": _marker(hits.get("gender_marker"), None, "gender marker", warnings),
+        "risk_marker": _marker(hits.get("risk_marker"), RISK_WORDS, "risk marker", warnings),
+        "total_budget_usd": agencies.total_usd,
+        "agencies": agencies.agencies,
+    }
+    allocated, spent = read_gewe(paragraphs[:stop_at] if stop_at else paragraphs)
+    report = {
+        "type": read_report_type(hits["report_type"].inline) if "report_type" in hits else None,
+        "date": read_date(value.get("report_date")),
+        "implementation_rate": read_rate(value["implementation_rate"]) if value.get("implementation_rate") else None,
+        "gender_allocated_usd": allocated,
+        "gender_spent_usd": spent,
+        "evaluation_budget_usd": _amount(hits.get("evaluation_budget_usd"), warnings, "final evaluation budget"),
+        "covid_adjustment_usd": _amount(hits.get("covid_adjustment_usd"), warnings, "COVID-19 adjustment"),
+    }
+    _warn_missing(project, report, warnings)
+    return project, report
+
+
+def _title(text: str | None) -> str | None:
+    title = clean(text)
+    return title or None
+
+
+def _marker(hit: FieldHit | None, words: dict | None, what: str, warnings: list[str]) -> int | None:
+    if hit is None or not hit.inline:
+        return None
+    marker = read_marker(hit.inline, words)
+    if marker is None:
+        warnings.append(f"{hit.location}: {what} '{hit.inline[:40]}' not understood (expected 0–3)")
+    return marker
+
+
+def _amount(hit: FieldHit | None, warnings: list[str], what: str) -> float | None:
+    if hit is None:
+        return None
+    for text in hit.values()[:3]:
+        amount = read_amount(text)
+        if amount is not None:
+            return amount
+    if hit.inline and not re.search(r"[?]|veuillez|please|indiquer|indicate", fold(hit.inline)):
+        warnings.append(f"{hit.location}: {what} '{hit.inline[:40]}' is not an amount")
+    return None
+
+
+def read_gewe(paragraphs: list[Paragraph]) -> tuple[float | None, float | None]:
+    """GEWE amount allocated in the project document, and spent (or allocated) to date."""
+    allocated = spent = None
+    for index, paragraph in enumerate(paragraphs):
+        text = clean(paragraph.text)
+        key = fold(text)
+        if not _GEWE.search(key) or ":" not in text:
+            continue
+        label, answer = text.rsplit(":", 1)
+        if read_amount(answer) is None:
+            answer = next((clean(p.text) for p in paragraphs[index + 1 : index + 3] if clean(p.text)), "")
+        first, second = read_amount_pair(answer)
+        label_key = fold(label)
+        if _SPENT.search(label_key) and not _ALLOCATED.search(label_key):
+            spent = spent if spent is not None else first
+        elif second is not None:
+            allocated, spent = allocated if allocated is not None else first, second
+        elif _ALLOCATED.search(label_key):
+            allocated = allocated if allocated is not None else first
+    return allocated, spent
+
+
+def _warn_missing(project: dict, report: dict, warnings: list[str]) -> None:
+    for key in ("title", "countries", "agencies"):
+        if not project.get(key):
+            warnings.append(f"project {key.replace('_', ' ')} not found")
+    if not project.get("project_ids"):
+        warnings.append("project number (MPTF Gateway) not found")
