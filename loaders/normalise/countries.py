@@ -70,3 +70,15 @@ def read_countries(text: str | None) -> tuple[list[str], list[str]]:
         else:
             unknown.append(part)
     return codes, unknown
+
+
+def country_name(code: str | None, language: str = "en") -> str:
+    """Display name of an ISO3 code (`CAF` → Central African Republic / République centrafricaine)."""
+    country = pycountry.countries.get(alpha_3=code or "")
+    if country is None:
+        return code or ""
+    name = getattr(country, "common_name", None) or country.name
+    if language == "fr":
+        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+        return french.gettext(country.name)
+    return name

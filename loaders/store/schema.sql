@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS sources (
 
 CREATE TABLE IF NOT EXISTS projects (
     project_key VARCHAR NOT NULL, source_sha256 VARCHAR NOT NULL, title VARCHAR, project_ids VARCHAR[],
-    countries VARCHAR[], "window" VARCHAR, start_date VARCHAR, end_date VARCHAR, first_transfer_date VARCHAR,
+    countries VARCHAR[], funding_window VARCHAR, start_date VARCHAR, end_date VARCHAR, first_transfer_date VARCHAR,
     duration_months INTEGER, gender_marker INTEGER CHECK (gender_marker BETWEEN 0 AND 3),
     risk_marker INTEGER CHECK (risk_marker BETWEEN 0 AND 3),
     total_budget_usd DOUBLE CHECK (isfinite(total_budget_usd)),

@@ -77,7 +77,7 @@ def _insert_source(con, record: dict, key: str, period: str) -> None:
     con.execute(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
         [source["sha256"], source["file"], source["format"], record.get("kind") or "unknown",
-         source.get("language"), key, period, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+         source.get("language"), key, period, dt.datetime.now(dt.UTC).replace(tzinfo=None),
          source.get("loader_version", ""), list(record.get("warnings") or [])])
 
 

@@ -50,13 +50,14 @@ def _read_list(hit: FieldHit, merged: dict[str, dict], result: AgencyBudgets) ->
     lead_first = bool(_LEAD_FIRST.search(hit.label_text))
     lines = [hit.inline] if hit.inline and find_agencies(hit.inline) else []
     for paragraph in hit.following[:6]:
-        text = clean(paragraph.text)
+        text = paragraph.text.strip()
         if not find_agencies(text) or re.search(r"partenaires|partners", fold(text)):
             break
         lines.append(text)
     order = 0
     for line in lines:
-        for part in re.split(r",|;", line):
+        for part in re.split(r"[,;\n]", line):
+            part = clean(part)
             code = agency_code(part) or next(iter(find_agencies(part)), None)
             if code is None:
                 continue

@@ -11,8 +11,15 @@ from loaders.normalise.dates import read_date
 from loaders.normalise.text import clean, fold
 from loaders.templates.agency_budget import read_agencies
 from loaders.templates.field_values import (
-    RISK_WORDS, read_amount, read_amount_pair, read_int, read_marker, read_project_ids, read_rate,
-    read_report_type, read_window,
+    RISK_WORDS,
+    read_amount,
+    read_amount_pair,
+    read_int,
+    read_marker,
+    read_project_ids,
+    read_rate,
+    read_report_type,
+    read_window,
 )
 from loaders.templates.fields import FieldHit, find_fields
 
@@ -48,7 +55,7 @@ def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warning
     }
     allocated, spent = read_gewe(paragraphs[:stop_at] if stop_at else paragraphs)
     report = {
-        "type": read_report_type(hits["report_type"].inline) if "report_type" in hits else None,
+        "type": _report_type(hits.get("report_type")),
         "date": read_date(value.get("report_date")),
         "implementation_rate": read_rate(value["implementation_rate"]) if value.get("implementation_rate") else None,
         "gender_allocated_usd": allocated,
@@ -65,12 +72,32 @@ def _title(text: str | None) -> str | None:
     return title or None
 
 
-def _marker(hit: FieldHit | None, words: dict | None, what: str, warnings: list[str]) -> int | None:
-    if hit is None or not hit.inline:
+def _short_value(hit: FieldHit | None) -> str:
+    """The value on the label's line, else a short line just below it (a filled form cell)."""
+    if hit is None:
+        return ""
+    if hit.inline:
+        return hit.inline
+    below = hit.first_value()
+    return below if len(below) <= 40 else ""
+
+
+def _report_type(hit: FieldHit | None) -> str | None:
+    if hit is None:
         return None
-    marker = read_marker(hit.inline, words)
+    answer = read_report_type(hit.inline)
+    if answer is None and hit.following:
+        answer = read_report_type(_short_value(FieldHit(hit.name, hit.location, "", "", hit.following)))
+    return answer
+
+
+def _marker(hit: FieldHit | None, words: dict | None, what: str, warnings: list[str]) -> int | None:
+    value = _short_value(hit)
+    if not value:
+        return None
+    marker = read_marker(value, words)
     if marker is None:
-        warnings.append(f"{hit.location}: {what} '{hit.inline[:40]}' not understood (expected 0–3)")
+        warnings.append(f"{hit.location}: {what} '{value[:40]}' not understood (expected 0–3)")
     return marker
 
 
@@ -114,3 +141,5 @@ def _warn_missing(project: dict, report: dict, warnings: list[str]) -> None:
             warnings.append(f"project {key.replace('_', ' ')} not found")
     if not project.get("project_ids"):
         warnings.append("project number (MPTF Gateway) not found")
+    if report.get("type") is None:
+        warnings.append("report type (semi-annual, annual or final) not stated")

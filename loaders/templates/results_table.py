@@ -206,7 +206,9 @@ class _RowReader:
         parts = code.split(".")
         level = "output" if len(parts) >= 3 or (len(parts) == 1 and self.output) else "outcome"
         outcome = parts[0] if len(parts) > 1 else self.outcome
-        output = ".".join(parts[:2]) if level == "output" and len(parts) >= 3 else (self.output if level == "output" else None)
+        output = None
+        if level == "output":
+            output = ".".join(parts[:2]) if len(parts) >= 3 else self.output
         target = read_cell(_text(values, "target"), role="target")
         current = read_cell(_text(values, "current"), target, "current")
         split = read_sex_split(clean(_text(values, "current")), current.value if current.unit == "number" else None)
@@ -219,7 +221,7 @@ class _RowReader:
             "code": code, "level": level, "outcome": outcome, "output": output, "statement": statement,
             "baseline": read_cell(_text(values, "baseline"), target, "baseline").as_dict(),
             "target": target.as_dict(),
-            "milestone": (read_cell(_text(values, "milestone"), target, "milestone") if "milestone" in values else EMPTY).as_dict(),
+            "milestone": _milestone(values, target).as_dict(),
             "current": current.as_dict(),
             "women": _number(split.women), "men": _number(split.men),
             "reason": clean(_text(values, "reason")) or None,
@@ -237,6 +239,13 @@ class _RowReader:
 def _statement(rest: str, cell: Cell) -> str:
     lines = [rest] + cell.lines[1:]
     return clean("\n".join(lines)).lstrip(":-– ").strip()
+
+
+def _milestone(values: dict[str, Cell], target) -> object:
+    """The milestone cell; EMPTY when the table has no milestone column."""
+    if "milestone" not in values:
+        return EMPTY
+    return read_cell(_text(values, "milestone"), target, "milestone")
 
 
 def _text(values: dict[str, Cell], kind: str) -> str:

@@ -1,0 +1,33 @@
+"""Shared fixtures: where the seeds and gold files are, and a store built from the samples."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("LENS_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+SAMPLES = ROOT / "data" / "samples"
+
+
+def load_scorer():
+    """The team's scorer, ../shared/contracts/score.py, imported as a module."""
+    spec = importlib.util.spec_from_file_location("gold_score", SHARED / "contracts" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """A database built once from data/samples (read-only use in tests)."""
+    from loaders.ingest import ingest
+
+    db = tmp_path_factory.mktemp("store") / "samples.duckdb"
+    summary = ingest([SAMPLES], db)
+    assert not summary.failures
+    return db

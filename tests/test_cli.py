@@ -1,0 +1,47 @@
+"""`python -m loaders parse` and `ingest` as a user runs them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SAMPLES
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "loaders", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_parse_one_file_prints_one_json_object():
+    result = run("parse", str(SAMPLES / "ml-cadre-crise-centre-annual-2020.txt"))
+    assert result.returncode == 0
+    record = json.loads(result.stdout)
+    assert record["project"]["project_ids"] == ["PBF/MLI/A-2"] and len(record["indicators"]) == 18
+
+
+def test_parse_several_files_prints_json_lines():
+    result = run("parse", str(SAMPLES / "tg-ceomp-final-review.txt"), str(SAMPLES / "liptako-gourma-profile.txt"))
+    lines = result.stdout.strip().split("\n")
+    assert [json.loads(line)["kind"] for line in lines] == ["final_review", "project_profile"]
+
+
+def test_parse_names_the_bad_file_and_fails(tmp_path):
+    bad = tmp_path / "photo.docx"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 jpeg")
+    result = run("parse", str(bad), str(SAMPLES / "tg-ceomp-final-review.txt"))
+    assert result.returncode == 1
+    assert "photo.docx: this is not a .docx document" in result.stderr
+    assert json.loads(result.stdout)["kind"] == "final_review"
+
+
+def test_ingest_prints_a_summary_and_exit_code(tmp_path):
+    db = tmp_path / "cli.duckdb"
+    bad = tmp_path / "notes.pdf"
+    bad.write_bytes(b"%PDF")
+    result = run("ingest", str(SAMPLES), str(bad), "--db", str(db))
+    assert result.returncode == 1
+    assert "6 files read (5 added, 0 unchanged, 1 failed), 5 projects, 72 indicators" in result.stdout
+    assert "failed: " in result.stderr and "notes.pdf: " not in result.stdout
+    again = run("ingest", str(SAMPLES), "--db", str(db))
+    assert again.returncode == 0 and "(0 added, 5 unchanged, 0 failed)" in again.stdout
