@@ -1,0 +1,1 @@
+"""Normalisers shared by every loader: numbers, cells, dates, countries, agencies, text."""

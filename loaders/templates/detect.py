@@ -11,13 +11,13 @@ _ENGLISH = re.compile(r"\b(the|and|of|to|in|is|for|with|are|has|have|was|were|th
 
 def detect_language(text: str) -> str:
     """fr or en, by counting common words."""
-    folded = fold(text[:200_000])
+    folded = fold(text[:60_000])
     return "fr" if len(_FRENCH.findall(folded)) >= len(_ENGLISH.findall(folded)) else "en"
 
 
 def detect_kind(text: str, has_results_table: bool) -> str | None:
     """progress_report | final_review | project_profile, or None for a document we do not know."""
-    folded = fold(text[:200_000])
+    folded = fold(text[:60_000])
     if re.search(r"rapport de progres de projet|project progress report|progress report", folded) or has_results_table:
         return "progress_report"
     if re.search(r"final project review|related cpap outcome|revue finale du projet|lessons.learned", folded):

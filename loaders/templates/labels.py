@@ -50,7 +50,7 @@ def label_key(text: str) -> str:
 
 def match_field(text: str) -> str | None:
     """The field whose label starts this paragraph, or None. Long labels match fuzzily."""
-    key = label_key(text)
+    key = label_key(text[:160])  # the longest label is ~80 characters
     if not key:
         return None
     best: tuple[float, int, str] | None = None

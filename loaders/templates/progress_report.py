@@ -118,8 +118,10 @@ def read_gewe(paragraphs: list[Paragraph]) -> tuple[float | None, float | None]:
     allocated = spent = None
     for index, paragraph in enumerate(paragraphs):
         text = clean(paragraph.text)
+        if len(text) > 800 or ":" not in text:
+            continue  # the GEWE questions are one-sentence form fields
         key = fold(text)
-        if not _GEWE.search(key) or ":" not in text:
+        if not _GEWE.search(key):
             continue
         label, answer = text.rsplit(":", 1)
         if read_amount(answer) is None:

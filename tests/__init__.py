@@ -1,0 +1,1 @@
+"""Tests for PBF Portfolio Lens."""
