@@ -35,10 +35,23 @@ def ensure_database() -> None:
             st.warning(f"{Path(failed.path).name}: {failed.error}")
 
 
-@st.cache_resource(max_entries=1)
-def connection(path: str, modified: float):
-    """One read-only connection per database version (the file is swapped in whole by ingests)."""
-    return reading(path)
+@st.cache_resource
+def _connection_holder() -> dict:
+    return {"version": None, "connection": None, "lock": threading.Lock()}
+
+
+def connection(path: Path):
+    """One read-only connection per process, reopened when an ingest swaps in a new file. The old
+    one is closed first: DuckDB hands back the old database to a new connect() while it is open."""
+    holder = _connection_holder()
+    version = (str(path), path.stat().st_mtime_ns)
+    with holder["lock"]:
+        if holder["version"] != version:
+            if holder["connection"] is not None:
+                holder["connection"].close()
+            holder["connection"] = reading(path)
+            holder["version"] = version
+        return holder["connection"]
 
 
 def main() -> None:
@@ -49,7 +62,7 @@ def main() -> None:
     if not DB_PATH.exists():
         st.info(f"No database yet. Put reports in `{SAMPLES}` or run `python -m loaders ingest FILES`.")
         return
-    con = connection(str(DB_PATH), DB_PATH.stat().st_mtime).cursor()
+    con = connection(DB_PATH).cursor()
     try:
         counts = portfolio_counts(con)
         projects = project_list(con)

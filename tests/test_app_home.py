@@ -46,3 +46,17 @@ def test_empty_sample_folder_says_what_to_do(tmp_path, monkeypatch):
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not app.exception
     assert any("python -m loaders ingest" in info.value for info in app.info)
+
+
+def test_app_shows_a_database_swapped_in_by_a_cli_ingest(lens_env, tmp_path):
+    from loaders.ingest import ingest
+
+    source = tmp_path / "one"
+    source.mkdir()
+    (source / "togo.txt").write_bytes((SAMPLES / "tg-ceomp-final-review.txt").read_bytes())
+    ingest([source], lens_env)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert [m.value for m in app.metric] == ["1", "0", "1"]
+    ingest([SAMPLES], lens_env)  # a writer swaps a new file in while the app holds a connection
+    app.run()
+    assert [m.value for m in app.metric] == ["5", "72", "5"]
