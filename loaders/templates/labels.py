@@ -40,12 +40,12 @@ FIELD_LABELS: dict[str, list[str]] = {
     "budget_table": ["budget pbf total approuve", "total pbf approved project budget", "total approved budget",
                      "budget total approuve"],
 }
-_LEADING_ENUMERATION = re.compile(r"^(?:\d+\)|[·•\-–*]|\(?[a-z]\))\s*")
+_LEADING_ENUMERATION = re.compile(r"^\s*(?:\d+[).]\s|\d+\)|[·•\-–*]|\(?[a-zA-Z]\))\s*")
 
 
 def label_key(text: str) -> str:
     """A paragraph folded for label matching: enumeration marks and bullets removed."""
-    return _LEADING_ENUMERATION.sub("", fold(text)).strip()
+    return fold(_LEADING_ENUMERATION.sub("", text)).strip()
 
 
 def match_field(text: str) -> str | None:
@@ -63,6 +63,8 @@ def match_field(text: str) -> str | None:
 
 
 def _prefix_score(variant: str, key: str) -> float:
+    if key[:2] != variant[:2]:
+        return 0.0  # labels differ between versions in their middle, not their first letters
     head = key[: len(variant)]
     boundary_ok = len(key) <= len(variant) or not key[len(variant)].isalnum()
     if head == variant and boundary_ok:
