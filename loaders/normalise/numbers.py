@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # Group separators seen in reports: space, no-break space, narrow no-break space, en space.
 _GROUP_SPACE = "[ \u00a0\u202f\u2002]"
-_NUMBER_RE = re.compile(
+NUMBER_RE = re.compile(
     r"(?<![0-9A-Za-z.,])"
     r"("
     rf"[0-9]{{1,3}}(?:{_GROUP_SPACE}[0-9]{{3}})+(?:,[0-9]{{1,2}}|\.[0-9]+)?(?![0-9])"  # 1 245 996,00 / 437 917.96
@@ -55,8 +55,8 @@ def read_number(text: str) -> float | None:
 def find_numbers(text: str) -> list[NumberToken]:
     """Every number in the text, in order, read by the FR/EN grammar."""
     tokens = []
-    for match in _NUMBER_RE.finditer(text):
-        value = _token_value(match.group(1))
+    for match in NUMBER_RE.finditer(text):
+        value = token_value(match.group(1))
         if value is None:
             continue
         percent = bool(_PERCENT_AFTER.match(text[match.end() :]))
@@ -70,7 +70,7 @@ def find_amount(text: str) -> float | None:
     return tokens[0].value if tokens else None
 
 
-def _token_value(token: str) -> float | None:
+def token_value(token: str) -> float | None:
     if re.fullmatch(rf"[0-9]{{1,3}}(?:{_GROUP_SPACE}[0-9]{{3}})+(?:,[0-9]{{1,2}}|\.[0-9]+)?", token):
         digits = re.sub(_GROUP_SPACE, "", token).replace(",", ".")
     elif re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", token):

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.normalise.numbers import _NUMBER_RE, _token_value
+from loaders.normalise.numbers import NUMBER_RE, token_value
 
-_NUM = rf"(?<![0-9A-Za-z.,])({_NUMBER_RE.pattern[len('(?<![0-9A-Za-z.,])'):]})"
+_NUM = NUMBER_RE.pattern  # group 1 is the number
 _WOMEN = r"femmes?|women|woman|females?|f\b"
 _MEN = r"hommes?|men|man|males?|h\b|m\b"
 _GIRLS = r"filles?|girls?"
@@ -15,12 +15,12 @@ _BOYS = r"gar[cç]ons?|boys?"
 
 def _counts(pattern: str, text: str) -> list[float]:
     regex = re.compile(rf"{_NUM}\s*(?!%)(?:{pattern})", re.IGNORECASE)
-    return [v for v in (_token_value(m.group(1)) for m in regex.finditer(text)) if v is not None]
+    return [v for v in (token_value(m.group(1)) for m in regex.finditer(text)) if v is not None]
 
 
 def _percents(pattern: str, text: str) -> list[float]:
     regex = re.compile(rf"{_NUM}\s*%\s*(?:de\s+|of\s+)?(?:{pattern})", re.IGNORECASE)
-    return [v for v in (_token_value(m.group(1)) for m in regex.finditer(text)) if v is not None]
+    return [v for v in (token_value(m.group(1)) for m in regex.finditer(text)) if v is not None]
 
 
 @dataclass(frozen=True)
