@@ -17,21 +17,23 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     parse_cmd = commands.add_parser("parse", help="print what is read from each file, as JSON")
     parse_cmd.add_argument("files", nargs="+")
+    parse_cmd.add_argument("--project", help="project number for files that do not name one (budget workbooks)")
     ingest_cmd = commands.add_parser("ingest", help="load files and folders into the DuckDB store")
     ingest_cmd.add_argument("paths", nargs="+")
     ingest_cmd.add_argument("--db", default=str(DEFAULT_DB), help=f"database file (default {DEFAULT_DB})")
     ingest_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest_cmd.add_argument("--project", help="project number for files that do not name one (budget workbooks)")
     args = parser.parse_args(argv)
     if args.command == "parse":
-        return _parse(args.files)
-    return _ingest(args.paths, args.db, args.quiet)
+        return _parse(args.files, args.project)
+    return _ingest(args.paths, args.db, args.quiet, args.project)
 
 
-def _parse(files: list[str]) -> int:
+def _parse(files: list[str], project: str | None) -> int:
     failed = 0
     for name in files:
         try:
-            record = parse_path(name)
+            record = parse_path(name, project)
         except LensError as error:
             print(f"error: {name}: {error.message}", file=sys.stderr)
             failed += 1
@@ -45,7 +47,7 @@ def _parse(files: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _ingest(paths: list[str], db: str, quiet: bool) -> int:
+def _ingest(paths: list[str], db: str, quiet: bool, project: str | None) -> int:
     show = not quiet and sys.stderr.isatty()
 
     def progress(done: int, total: int, name: str) -> None:
@@ -57,12 +59,13 @@ def _ingest(paths: list[str], db: str, quiet: bool) -> int:
         elif not quiet:
             print(f"{done}/{total} {name}", file=sys.stderr)
 
-    summary = ingest(paths, db, progress)
+    summary = ingest(paths, db, progress, project)
     if show:
         sys.stderr.write("\n")
     for outcome in summary.failures:
         print(f"failed: {outcome.path}: {outcome.error}", file=sys.stderr)
     if not summary.files:
-        print("no readable files found (reports: .txt, .docx)", file=sys.stderr)
+        print("no readable files found (reports: .txt, .docx; budgets and exports: .xlsx, .csv, .json)",
+              file=sys.stderr)
     print(summary.line() + f" → {db}")
     return 1 if summary.failures or not summary.files else 0

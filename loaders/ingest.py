@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.errors import LensError
-from loaders.formats import READERS
-from loaders.parse import parse_bytes
+from loaders.parse import SUPPORTED, parse_bytes
 from loaders.store.session import writing
 from loaders.store.writer import project_key, write_record
 
@@ -21,6 +20,7 @@ class FileOutcome:
     path: str
     status: str
     indicators: int = 0
+    budget_lines: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     project_key: str | None = None
@@ -43,6 +43,7 @@ class IngestSummary:
         unchanged = sum(f.status == "unchanged" for f in self.files)
         return (f"{len(self.files)} files read ({added} added, {unchanged} unchanged, {len(self.failures)} failed), "
                 f"{self.projects} projects, {sum(f.indicators for f in self.files)} indicators, "
+                f"{sum(f.budget_lines for f in self.files)} budget lines, "
                 f"{sum(len(f.warnings) for f in self.files)} warnings, in {self.seconds:.2f} s")
 
 
@@ -51,36 +52,39 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
         else:
             found.append(path)
     return found
 
 
 def ingest(paths: Iterable[str | Path], db_path: str | Path,
-           progress: Callable[[int, int, str], None] | None = None) -> IngestSummary:
+           progress: Callable[[int, int, str], None] | None = None, project_id: str | None = None) -> IngestSummary:
     """Parse and store every file; `progress(done, total, name)` is called after each one."""
     started = time.perf_counter()
     files = collect_files(paths)
     summary = IngestSummary()
     with writing(db_path) as con:
         for number, path in enumerate(files, start=1):
-            summary.files.append(_ingest_one(con, path))
+            summary.files.append(_ingest_one(con, path, project_id))
             if progress:
                 progress(number, len(files), path.name)
-        projects = con.execute("SELECT count(DISTINCT project_key) FROM active_sources").fetchone()[0]
+        projects = con.execute("SELECT count(DISTINCT p.project_key) FROM projects p "
+                               "JOIN active_sources s ON s.sha256 = p.source_sha256").fetchone()[0]
     summary.seconds = time.perf_counter() - started
     summary.projects = projects
     return summary
 
 
-def _ingest_one(con, path: Path) -> FileOutcome:
+def _ingest_one(con, path: Path, project_id: str | None) -> FileOutcome:
     try:
         data = path.read_bytes()
-        record = parse_bytes(data, path.name)
+        record = parse_bytes(data, path.name, project_id)
         status = write_record(con, record)
-        return FileOutcome(str(path), status, len(record["indicators"]) if status == "added" else 0,
-                           record["warnings"] if status == "added" else [], project_key=project_key(record))
+        added = status == "added"
+        return FileOutcome(str(path), status, len(record["indicators"]) if added else 0,
+                           len(record.get("budget_lines") or []) if added else 0,
+                           record["warnings"] if added else [], project_key=project_key(record))
     except LensError as error:
         return FileOutcome(str(path), "failed", error=error.message)
     except OSError as error:

@@ -37,8 +37,9 @@ def project_list(con: duckdb.DuckDBPyConnection, language: str = "en") -> pd.Dat
 
 def portfolio_counts(con: duckdb.DuckDBPyConnection) -> dict:
     """Headline counts over active files: files, projects, indicators, total budget."""
-    files, projects = con.execute(
-        "SELECT count(*), count(DISTINCT project_key) FROM active_sources").fetchone()
+    files = con.execute("SELECT count(*) FROM active_sources").fetchone()[0]
+    projects = con.execute("SELECT count(DISTINCT p.project_key) FROM projects p "
+                           "JOIN active_sources s ON s.sha256 = p.source_sha256").fetchone()[0]
     indicators = con.execute(
         "SELECT count(*) FROM indicators i JOIN active_sources s ON s.sha256 = i.source_sha256").fetchone()[0]
     return {"files": files, "projects": projects, "indicators": indicators}

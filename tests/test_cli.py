@@ -45,3 +45,16 @@ def test_ingest_prints_a_summary_and_exit_code(tmp_path):
     assert "failed: " in result.stderr and "notes.pdf: " not in result.stdout
     again = run("ingest", str(SAMPLES), "--db", str(db))
     assert again.returncode == 0 and "(0 added, 5 unchanged, 0 failed)" in again.stdout
+
+
+def test_parse_a_budget_workbook_for_a_named_project():
+    result = run("parse", "tests/data/budget-saved-by-libreoffice.xlsx", "--project", "PBF/MLI/A-2")
+    record = json.loads(result.stdout)
+    assert result.returncode == 0 and record["kind"] == "budget"
+    assert len(record["budget_lines"]) == 13 + 15 and record["project"]["project_ids"] == ["PBF/MLI/A-2"]
+
+
+def test_ingest_counts_budget_lines(tmp_path):
+    result = run("ingest", str(SAMPLES.parent.parent / "tests" / "data"), "--db", str(tmp_path / "b.duckdb"),
+                 "--project", "00125232", "--quiet")
+    assert result.returncode == 0 and "28 budget lines" in result.stdout

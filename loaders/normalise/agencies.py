@@ -13,11 +13,12 @@ _ACRONYMS = {
     "international organization for migration": "IOM",
     "onudc": "UNODC", "unodc": "UNODC", "pam": "WFP", "wfp": "WFP", "programme alimentaire mondial": "WFP",
     "world food programme": "WFP", "hcr": "UNHCR", "unhcr": "UNHCR",
-    "onu femmes": "UN Women", "onufemmes": "UN Women", "un women": "UN Women", "unwomen": "UN Women",
+    "onu femmes": "UN Women", "onufemmes": "UN Women", "un women": "UN Women", "unwomen": "UN Women", "unwomn": "UN Women",
     "unicef": "UNICEF", "unfpa": "UNFPA", "fnuap": "UNFPA", "fao": "FAO", "unesco": "UNESCO",
     "ohchr": "OHCHR", "hcdh": "OHCHR", "uncdf": "UNCDF", "fenu": "UNCDF", "unops": "UNOPS",
     "unv": "UNV", "vnu": "UNV", "ilo": "ILO", "oit": "ILO", "who": "WHO", "oms": "WHO",
     "un-habitat": "UN-Habitat", "onu-habitat": "UN-Habitat", "unhabitat": "UN-Habitat",
+    "ocha": "OCHA", "unaids": "UNAIDS", "unmas": "UNMAS", "ifad": "IFAD", "unitar": "UNITAR", "unctad": "UNCTAD",
     "unep": "UNEP", "pnue": "UNEP", "unido": "UNIDO", "onudi": "UNIDO", "dppa": "DPPA", "unoca": "UNOCA",
 }
 _LONGEST_FIRST = sorted(_ACRONYMS, key=len, reverse=True)
@@ -29,6 +30,7 @@ def agency_code(raw: str | None) -> str | None:
     if not key:
         return None
     key = re.sub(r"\(.*?\)", " ", key).strip()
+    key = re.sub(r"^ngo\s*/\s*|\s+ngo$", "", key).strip()  # MPTF Gateway codes: NGO/UNDP, UNWOMN NGO
     if key in _ACRONYMS:
         return _ACRONYMS[key]
     for name in _LONGEST_FIRST:  # `oim-rca`, `pnud mali`, `onudc-rosen`: the acronym comes first

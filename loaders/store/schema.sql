@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS comments (
     text VARCHAR, location VARCHAR
 );
 
--- Filled by the budget-workbook and financial-export loaders (issue 3).
+-- Budget workbooks and financial exports: one row per activity/cost line and agency, or per export row.
 CREATE TABLE IF NOT EXISTS budget_lines (
     source_sha256 VARCHAR NOT NULL, project_key VARCHAR, outcome VARCHAR, output VARCHAR, activity VARCHAR,
     agency VARCHAR, category VARCHAR, amount_usd DOUBLE CHECK (isfinite(amount_usd)),
@@ -65,6 +65,58 @@ CREATE TABLE IF NOT EXISTS budget_lines (
     expenditure_usd DOUBLE CHECK (isfinite(expenditure_usd)), net_funded_usd DOUBLE CHECK (isfinite(net_funded_usd)),
     reported_delivery_rate DOUBLE CHECK (isfinite(reported_delivery_rate)), location VARCHAR
 );
+ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS project_id VARCHAR;
+ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS raw_agency VARCHAR;
+ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS fiscal_year VARCHAR;
+ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS breakdown VARCHAR;
+
+-- Every project number a file gives for a project, so files naming another of its numbers join it.
+CREATE TABLE IF NOT EXISTS project_aliases (
+    source_sha256 VARCHAR NOT NULL, alias VARCHAR NOT NULL, project_key VARCHAR NOT NULL
+);
 
 -- The facts that count: rows from files not superseded by a newer report of the same project and period.
 CREATE OR REPLACE VIEW active_sources AS SELECT * FROM sources WHERE superseded_by IS NULL;
+
+-- Budget lines with the project they belong to: through any project number a report gave for it.
+CREATE OR REPLACE VIEW budget_lines_resolved AS
+SELECT b.*, coalesce(a.project_key, b.project_id) AS resolved_project_key, s.file_name, s.kind AS source_kind
+FROM budget_lines b
+JOIN active_sources s ON s.sha256 = b.source_sha256
+LEFT JOIN (SELECT p.alias, min(p.project_key) AS project_key FROM project_aliases p
+           JOIN active_sources s2 ON s2.sha256 = p.source_sha256 GROUP BY p.alias) a ON a.alias = b.project_id;
+
+-- Data-quality flags a reviewer would raise: both values and both sources, one row per conflict.
+CREATE OR REPLACE VIEW quality_flags AS
+WITH workbook AS (
+    SELECT resolved_project_key AS project_key, agency, sum(amount_usd) AS amount, sum(gewe_usd) AS gewe,
+           string_agg(DISTINCT file_name, ', ') AS file_name
+    FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost') GROUP BY ALL
+), reported AS (
+    SELECT a.project_key, a.agency, sum(a.budget_usd) AS budget, s.file_name
+    FROM agency_budgets a JOIN active_sources s ON s.sha256 = a.source_sha256
+    WHERE s.kind = 'progress_report' AND a.budget_usd IS NOT NULL GROUP BY ALL
+)
+SELECT 'agency_budget_differs' AS code, r.project_key, r.agency,
+       'report agency budget differs from the budget workbook' AS message,
+       r.budget AS value_a, r.file_name AS source_a, w.amount AS value_b, w.file_name AS source_b, NULL AS location
+FROM reported r JOIN workbook w ON w.project_key = r.project_key AND w.agency = r.agency
+WHERE abs(r.budget - w.amount) > 0.5
+UNION ALL
+SELECT 'gewe_differs', rp.project_key, NULL, 'report GEWE allocation differs from the workbook''s GEWE total',
+       rp.gender_allocated_usd, s.file_name, w.gewe, w.file_name, NULL
+FROM reports rp JOIN active_sources s ON s.sha256 = rp.source_sha256
+JOIN (SELECT project_key, sum(gewe) AS gewe, string_agg(DISTINCT file_name, ', ') AS file_name
+      FROM workbook GROUP BY project_key) w ON w.project_key = rp.project_key
+WHERE rp.gender_allocated_usd IS NOT NULL AND w.gewe IS NOT NULL AND abs(rp.gender_allocated_usd - w.gewe) > 0.5
+UNION ALL
+SELECT 'expenditure_above_budget', resolved_project_key, agency, 'expenditure is above the budget',
+       expenditure_usd, file_name, amount_usd, file_name, location
+FROM budget_lines_resolved WHERE expenditure_usd > amount_usd + 0.5
+UNION ALL
+SELECT 'delivery_rate_differs', resolved_project_key, agency,
+       'the export''s delivery rate differs from expenditure ÷ net funded by more than half a point',
+       reported_delivery_rate, file_name, expenditure_usd / net_funded_usd, file_name, location
+FROM budget_lines_resolved
+WHERE net_funded_usd <> 0 AND reported_delivery_rate IS NOT NULL
+  AND abs(reported_delivery_rate - expenditure_usd / net_funded_usd) > 0.005;

@@ -27,8 +27,7 @@ def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
         shutil.copyfile(db_path, work)
     con = duckdb.connect(str(work))
     try:
-        if not db_path.exists():
-            create_schema(con)
+        create_schema(con)  # idempotent: creates a new store, adds what an older one lacks
         yield con
         con.execute("CHECKPOINT")
         con.close()

@@ -4,15 +4,15 @@ period supersedes the older one (which stays, marked, for the record)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from loaders.normalise.project_ids import canonical_project_id
 from loaders.normalise.text import fold
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _SCHEMA_SQL = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 _CELLS = ("baseline", "target", "milestone", "current")
 
@@ -24,11 +24,15 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def project_key(record: dict) -> str:
-    """The key a project is known by across files: its first MPTF/Gateway number, else its title."""
+    """The key a project is known by across files: its first MPTF/Gateway number, else its title.
+    A financial export covers many projects: it is keyed by its file name, so a newer export of the
+    same name supersedes the older one."""
     project = record.get("project") or {}
-    ids = project.get("project_ids") or []
+    if record.get("kind") == "financial_export":
+        return "export:" + fold(Path(record["source"]["file"]).stem)
+    ids = [canonical_project_id(i) for i in project.get("project_ids") or [] if canonical_project_id(i)]
     if ids:
-        return re.sub(r"\s+", " ", ids[0]).strip().upper()
+        return ids[0]
     if project.get("title"):
         return "title:" + fold(project["title"])[:120]
     return "file:" + record["source"]["sha256"][:16]
@@ -48,8 +52,11 @@ def write_record(con: duckdb.DuckDBPyConnection, record: dict) -> str:
             "UPDATE sources SET superseded_by = ? WHERE project_key = ? AND report_period = ? AND superseded_by IS NULL",
             [sha, key, period])
         _insert_source(con, record, key, period)
-        _insert_project(con, record, key)
-        _insert_children(con, record, key)
+        if record.get("kind") in ("budget", "financial_export"):
+            _insert_budget_lines(con, record, key)
+        else:
+            _insert_project(con, record, key)
+            _insert_children(con, record, key)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -62,7 +69,7 @@ def remove_source(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         for table in ("projects", "reports", "agency_budgets", "outcomes", "outputs", "indicators", "comments",
-                      "budget_lines"):
+                      "budget_lines", "project_aliases"):
             con.execute(f"DELETE FROM {table} WHERE source_sha256 = ?", [sha256])
         con.execute("UPDATE sources SET superseded_by = NULL WHERE superseded_by = ?", [sha256])
         con.execute("DELETE FROM sources WHERE sha256 = ?", [sha256])
@@ -95,6 +102,9 @@ def _insert_project(con, record: dict, key: str) -> None:
         [sha, key, record.get("kind") or "unknown", r.get("type"), r.get("date"), r.get("implementation_rate"),
          r.get("gender_allocated_usd"), r.get("gender_spent_usd"), r.get("evaluation_budget_usd"),
          r.get("covid_adjustment_usd")])
+    aliases = sorted({canonical_project_id(i) for i in p.get("project_ids") or [] if canonical_project_id(i)})
+    if aliases:
+        con.executemany("INSERT INTO project_aliases VALUES (?, ?, ?)", [[sha, alias, key] for alias in aliases])
     agencies = [[sha, key, a["agency"], a.get("raw"), bool(a.get("lead")), a.get("budget_usd"),
                  "; ".join(o.get("location", "") for o in a.get("offices") or []) or None]
                 for a in p.get("agencies") or []]
@@ -121,6 +131,29 @@ def _insert_children(con, record: dict, key: str) -> None:
                 for c in record.get("comments") or []]
     if comments:
         con.executemany("INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?)", comments)
+
+
+_BUDGET_COLUMNS = ["project_id", "outcome", "output", "activity", "agency", "raw_agency", "category", "fiscal_year",
+                   "amount_usd", "gewe_share", "gewe_usd", "expenditure_usd", "net_funded_usd",
+                   "reported_delivery_rate", "breakdown", "location"]
+_BUDGET_NUMBERS = {"amount_usd", "gewe_share", "gewe_usd", "expenditure_usd", "net_funded_usd", "reported_delivery_rate"}
+
+
+def _insert_budget_lines(con, record: dict, key: str) -> None:
+    """Budget lines in one bulk insert (an export has thousands of rows)."""
+    sha = record["source"]["sha256"]
+    rows = [[sha, key if record.get("kind") == "budget" else None]
+            + [_float(line.get(c)) if c in _BUDGET_NUMBERS else line.get(c) for c in _BUDGET_COLUMNS]
+            for line in record.get("budget_lines") or []]
+    if not rows:
+        return
+    frame = pd.DataFrame(rows, columns=["source_sha256", "project_key"] + _BUDGET_COLUMNS)
+    for column in _BUDGET_NUMBERS:
+        frame[column] = frame[column].astype("float64")
+    con.register("budget_frame", frame)
+    columns = ", ".join(frame.columns)
+    con.execute(f"INSERT INTO budget_lines ({columns}) SELECT {columns} FROM budget_frame")
+    con.unregister("budget_frame")
 
 
 _INDICATOR_COLUMNS = (

@@ -9,7 +9,7 @@ from loaders.normalise.text import clean
 from loaders.templates.fields import find_fields
 
 
-def _empty_project() -> dict:
+def empty_project() -> dict:
     return {"title": None, "project_ids": [], "countries": [], "window": None, "start_date": None,
             "end_date": None, "first_transfer_date": None, "duration_months": None, "gender_marker": None,
             "risk_marker": None, "total_budget_usd": None, "agencies": []}
@@ -24,7 +24,7 @@ def read_final_review(paragraphs: list[Paragraph], warnings: list[str]) -> tuple
     """UNDP final project review: title and country from their labelled cells; UNDP is the
     agency by the template itself (a UNDP form, with its CPAP outcome)."""
     hits = find_fields(paragraphs)
-    project = _empty_project()
+    project = empty_project()
     project["title"] = clean(hits["title"].first_value()) or None if "title" in hits else None
     if "countries" in hits:
         project["countries"], unknown = read_countries(hits["countries"].first_value())
@@ -39,7 +39,7 @@ def read_profile(paragraphs: list[Paragraph], warnings: list[str]) -> tuple[dict
     """Project profile page: the title is its first line, countries a line listing only
     countries, agencies the lines that are only an agency name."""
     lines = [(clean(p.text), p.location) for p in paragraphs if clean(p.text)]
-    project = _empty_project()
+    project = empty_project()
     project["title"] = lines[0][0] if lines else None
     for text, _ in lines[1:]:
         if len(text) > 120:
