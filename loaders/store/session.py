@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from loaders.store.writer import create_schema
+from loaders.store.writer import SCHEMA_VERSION, create_schema
 
 DEFAULT_DB = Path("data/portfolio.duckdb")
 
@@ -40,5 +40,20 @@ def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def reading(db_path: str | Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection (the app's); the caller closes it."""
-    return duckdb.connect(str(db_path), read_only=True)
+    """A read-only connection (the app's); the caller closes it. A store built by an older version
+    is first brought up to date (through a private copy swapped in, like any write)."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    if _schema_version(con) != SCHEMA_VERSION:
+        con.close()
+        with writing(db_path):
+            pass
+        con = duckdb.connect(str(db_path), read_only=True)
+    return con
+
+
+def _schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return row[0] if row else None

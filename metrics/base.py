@@ -1,0 +1,192 @@
+"""The SQL every metric starts from, as common table expressions: one row per project
+(`project_facts`) and one per indicator of each project's current report (`indicator_facts`),
+with filters applied. Definitions are written out in docs/METRICS.md."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from metrics import settings
+from metrics.delay_reasons import reason_categories_sql
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the portfolio to; empty means everything."""
+
+    country: str | None = None  # ISO3
+    agency: str | None = None  # English acronym
+    report_type: str | None = None
+    gender_marker: int | None = None
+    as_of: str | None = None  # ISO date; default: each project's report date
+
+    def where(self) -> tuple[str, list]:
+        """SQL conditions on project_facts (alias f) and their parameters."""
+        clauses, params = ["TRUE"], []
+        if self.country:
+            clauses.append("list_contains(f.countries, ?)")
+            params.append(self.country.upper())
+        if self.agency:
+            clauses.append("f.project_key IN (SELECT a.project_key FROM agency_budgets a "
+                           "JOIN current_source c ON c.sha256 = a.source_sha256 WHERE a.agency = ?)")
+            params.append(self.agency)
+        if self.report_type:
+            clauses.append("f.report_type = ?")
+            params.append(self.report_type)
+        if self.gender_marker is not None:
+            clauses.append("f.gender_marker = ?")
+            params.append(self.gender_marker)
+        return " AND ".join(clauses), params
+
+
+def period_start(column: str) -> str:
+    """First day of a date written at year, month or day precision."""
+    return (f"CASE length({column}) WHEN 4 THEN make_date(CAST({column} AS INTEGER), 1, 1) "
+            f"WHEN 7 THEN CAST({column} || '-01' AS DATE) WHEN 10 THEN CAST({column} AS DATE) END")
+
+
+def period_end(column: str) -> str:
+    """Last day of a date written at year, month or day precision."""
+    return (f"CASE length({column}) WHEN 4 THEN make_date(CAST({column} AS INTEGER), 12, 31) "
+            f"WHEN 7 THEN last_day(CAST({column} || '-01' AS DATE)) WHEN 10 THEN CAST({column} AS DATE) END")
+
+
+def project_ctes(filters: Filters) -> tuple[str, list]:
+    """`WITH …` defining current_source, project_facts (filtered as f) and their parameters."""
+    where, params = filters.where()
+    as_of = "CAST(? AS DATE)" if filters.as_of else "NULL::DATE"
+    as_of_params = [filters.as_of] if filters.as_of else []
+    sql = f"""
+WITH ranked AS (
+    SELECT s.sha256, s.project_key, s.kind, r.type, r.date, r.implementation_rate, r.gender_allocated_usd,
+           r.gender_spent_usd,
+           row_number() OVER (PARTITION BY s.project_key
+               ORDER BY (s.kind = 'progress_report') DESC, (s.kind = 'final_review') DESC, r.date DESC NULLS LAST,
+                        s.ingested_at DESC) AS rank
+    FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
+), current_source AS (SELECT * FROM ranked WHERE rank = 1),
+workbook AS (
+    SELECT resolved_project_key AS project_key, sum(amount_usd) AS budget, sum(expenditure_usd) AS expenditure,
+           count(expenditure_usd) AS with_expenditure, sum(gewe_usd) AS gewe
+    FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost') GROUP BY 1
+), export AS (
+    SELECT resolved_project_key AS project_key, sum(amount_usd) AS budget, sum(net_funded_usd) AS net_funded,
+           sum(expenditure_usd) AS expenditure
+    FROM budget_lines_resolved WHERE source_kind = 'financial_export' AND resolved_project_key IS NOT NULL GROUP BY 1
+), dated AS (
+    SELECT c.project_key, p.title, p.countries, p.gender_marker, p.risk_marker, c.kind, c.type AS report_type,
+           c.date AS report_date, c.implementation_rate, c.gender_allocated_usd, c.gender_spent_usd,
+           coalesce(p.total_budget_usd, w.budget, e.budget) AS budget_usd,
+           CASE WHEN p.total_budget_usd IS NOT NULL THEN 'report' WHEN w.budget IS NOT NULL THEN 'workbook'
+                WHEN e.budget IS NOT NULL THEN 'export' END AS budget_source,
+           CASE WHEN w.with_expenditure > 0 THEN w.expenditure ELSE e.expenditure END AS expenditure_usd,
+           e.net_funded AS net_funded_usd, w.gewe AS workbook_gewe_usd,
+           {period_start('coalesce(p.start_date, p.first_transfer_date)')} AS start_day,
+           coalesce({period_end('p.end_date')},
+                    {period_start('coalesce(p.start_date, p.first_transfer_date)')}
+                    + to_months(p.duration_months) - INTERVAL 1 DAY) AS end_day,
+           coalesce({as_of}, {period_end('c.date')}) AS as_of
+    FROM current_source c
+    JOIN projects p ON p.project_key = c.project_key AND p.source_sha256 = c.sha256
+    LEFT JOIN workbook w ON w.project_key = c.project_key
+    LEFT JOIN export e ON e.project_key = c.project_key
+), measured AS (
+    SELECT *,
+        CASE WHEN expenditure_usd IS NOT NULL AND budget_usd > 0 THEN expenditure_usd / budget_usd
+             WHEN expenditure_usd IS NULL THEN implementation_rate END AS delivery_rate,
+        CASE WHEN expenditure_usd IS NOT NULL AND budget_usd > 0 THEN 'expenditure'
+             WHEN expenditure_usd IS NULL AND implementation_rate IS NOT NULL THEN 'reported' END AS delivery_source,
+        CASE WHEN net_funded_usd > 0 THEN expenditure_usd / net_funded_usd END AS delivery_rate_net_funded,
+        CASE WHEN end_day > start_day AND as_of IS NOT NULL
+             THEN greatest(0.0, least(1.0, datediff('day', start_day, as_of) / datediff('day', start_day, end_day)))
+             END AS time_elapsed,
+        datediff('month', as_of, end_day) AS months_left,
+        CASE WHEN budget_usd > 0 THEN gender_allocated_usd / budget_usd END AS gewe_share,
+        CASE WHEN gender_allocated_usd > 0 THEN gender_spent_usd / gender_allocated_usd END AS gewe_spend_rate
+    FROM dated
+), project_facts AS (
+    SELECT *,
+        CASE WHEN delivery_rate IS NOT NULL AND budget_usd IS NOT NULL
+             THEN coalesce(expenditure_usd, delivery_rate * budget_usd) END AS expenditure_estimate_usd,
+        time_elapsed - delivery_rate AS delivery_gap,
+        coalesce(time_elapsed - delivery_rate > {settings.DELIVERY_GAP_BEHIND}
+                 OR (delivery_rate < {settings.LOW_DELIVERY} AND months_left < {settings.MONTHS_LEFT_WARNING}), FALSE)
+            AS behind
+    FROM measured
+), f AS (SELECT * FROM project_facts f WHERE {where})
+"""
+    return sql, as_of_params + params
+
+
+_PLACEHOLDER = r"^(tbd|tbc|n/?a|nd|-+|a determiner.*|a preciser.*|to be (determined|confirmed).*|non disponible)$"
+_SHOULD_SPLIT = r"desagreg|disaggregat|par sexe|by sex|\(sexe|sexe ?/ ?age|sexe, age|sexe et age|sex and age"
+
+
+def indicator_ctes(filters: Filters) -> tuple[str, list]:
+    """project CTEs plus `indicator_facts` (alias i): status, progress, reason, categories, flags."""
+    sql, params = project_ctes(filters)
+    sql += f""", indicator_base AS (
+    SELECT ind.*, f.countries, f.time_elapsed, f.report_type, f.report_date, f.title AS project_title,
+           strip_accents(lower(coalesce(ind.reason, ''))) AS reason_folded,
+           strip_accents(lower(coalesce(ind.statement, ''))) AS statement_folded,
+           strip_accents(lower(coalesce(ind.current_raw, ''))) AS current_folded,
+           ind.current_unit IN ('number', 'percent') AND ind.current_value IS NOT NULL AS current_is_number,
+           ind.target_value IS NOT NULL AND ind.target_unit = ind.current_unit AS target_comparable,
+           CASE WHEN ind.baseline_value IS NOT NULL AND ind.baseline_unit = ind.current_unit
+                THEN ind.baseline_value ELSE 0 END AS base,
+           ind.baseline_value IS NOT NULL AND ind.baseline_unit = ind.current_unit AS has_baseline
+    FROM indicators ind JOIN f ON f.project_key = ind.project_key
+    JOIN current_source c ON c.sha256 = ind.source_sha256
+), indicator_progress AS (
+    SELECT *,
+        CASE WHEN current_is_number AND target_comparable AND target_value <> base
+             THEN (current_value - base) / (target_value - base) END AS progress,
+        target_value < base AS decreasing,
+        milestone_value IS NOT NULL AND milestone_unit = current_unit AS milestone_comparable
+    FROM indicator_base
+), indicator_facts AS (
+    SELECT *,
+        CASE
+            WHEN current_unit IS NULL THEN 'no data'
+            WHEN current_unit = 'text' AND regexp_matches(current_folded, '{_PLACEHOLDER}') THEN 'no data'
+            WHEN current_unit = 'text' THEN 'qualitative'
+            WHEN NOT target_comparable THEN CASE
+                WHEN target_unit = 'text' AND NOT regexp_matches(strip_accents(lower(coalesce(target_raw, ''))),
+                                                                 '{_PLACEHOLDER}') THEN 'qualitative'
+                ELSE 'no data' END
+            WHEN progress IS NULL THEN 'no data'
+            WHEN progress >= 1 THEN 'achieved'
+            WHEN current_value = base THEN 'not started'
+            WHEN milestone_comparable AND ((NOT decreasing AND current_value >= milestone_value)
+                                           OR (decreasing AND current_value <= milestone_value)) THEN 'on track'
+            WHEN time_elapsed IS NOT NULL AND progress >= time_elapsed THEN 'on track'
+            WHEN time_elapsed IS NULL THEN 'no data'
+            ELSE 'behind' END AS status,
+        {reason_categories_sql('reason_folded')} AS reason_categories,
+        regexp_matches(statement_folded, '{_SHOULD_SPLIT}') AS should_be_disaggregated
+    FROM indicator_progress
+), i AS (
+    SELECT *,
+        CASE status
+            WHEN 'no data' THEN CASE WHEN current_unit IS NULL THEN 'no current value'
+                                     WHEN current_unit = 'text' THEN format('current is a placeholder ({{}})', current_raw)
+                                     WHEN NOT target_comparable THEN 'target is not a number in the unit of current'
+                                     WHEN progress IS NULL AND target_value = base THEN 'target equals baseline'
+                                     ELSE 'time elapsed unknown' END
+            WHEN 'qualitative' THEN 'progress is written in words'
+            WHEN 'achieved' THEN format('current {{:g}} reaches target {{:g}}', current_value, target_value)
+            WHEN 'not started' THEN format('current {{:g}} = baseline {{:g}}, {{}} of time elapsed', current_value, base,
+                                           coalesce(format('{{:.0f}} %', time_elapsed * 100), 'unknown share'))
+            WHEN 'on track' THEN CASE
+                WHEN milestone_comparable AND ((NOT decreasing AND current_value >= milestone_value)
+                                               OR (decreasing AND current_value <= milestone_value))
+                THEN format('current {{:g}} has reached milestone {{:g}}', current_value, milestone_value)
+                ELSE format('{{:.0f}} % of the way to target, {{:.0f}} % of time elapsed', progress * 100,
+                            time_elapsed * 100) END
+            ELSE format('{{:.0f}} % of the way to target, {{:.0f}} % of time elapsed', progress * 100,
+                        time_elapsed * 100) END
+        || CASE WHEN status IN ('achieved', 'not started', 'on track', 'behind') AND NOT has_baseline
+                THEN ' (no baseline: taken as 0)' ELSE '' END AS status_reason
+    FROM indicator_facts
+)
+"""
+    return sql, params

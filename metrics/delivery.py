@@ -1,0 +1,70 @@
+"""Delivery: expenditure ÷ budget per project, rolled up budget-weighted (a rate of sums, never an
+average of rates) by country, agency and outcome; time elapsed and the delivery gap."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from metrics.base import Filters
+from metrics.query import project_query
+
+PROJECT_COLUMNS = """project_key, title, countries, budget_usd, budget_source, expenditure_usd, expenditure_estimate_usd,
+    delivery_rate, delivery_source, net_funded_usd, delivery_rate_net_funded, start_day, end_day, as_of,
+    time_elapsed, delivery_gap, months_left, behind"""
+
+
+def delivery_by_project(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """One row per project with its delivery figures and whether it is behind."""
+    return project_query(con, f"SELECT {PROJECT_COLUMNS} FROM f ORDER BY budget_usd DESC NULLS LAST, project_key",
+                         filters)
+
+
+_ROLLUP = """sum(budget_usd) FILTER (WHERE delivery_rate IS NOT NULL) AS budget_usd,
+    sum(expenditure_estimate_usd) AS expenditure_usd,
+    sum(expenditure_estimate_usd) / nullif(sum(budget_usd) FILTER (WHERE delivery_rate IS NOT NULL), 0) AS delivery_rate,
+    count(*) FILTER (WHERE delivery_source = 'reported') AS projects_reported_rate_only,
+    count(*) AS projects, count(*) FILTER (WHERE behind) AS projects_behind"""
+
+
+def delivery_portfolio(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> dict:
+    """The whole (filtered) portfolio's delivery."""
+    return project_query(con, f"SELECT {_ROLLUP} FROM f", filters).iloc[0].to_dict()
+
+
+def delivery_by_country(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """Per ISO3 country; a project in two countries counts fully in each."""
+    return project_query(con, f"SELECT country, {_ROLLUP} FROM (SELECT unnest(countries) AS country, * FROM f) "
+                              "GROUP BY country ORDER BY country", filters)
+
+
+def delivery_by_agency(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """Per agency: its budget in each project × the project's delivery rate, unless a budget workbook
+    gives the agency's own expenditure."""
+    agency_spent = """agency_spent AS (
+        SELECT resolved_project_key AS project_key, agency, sum(expenditure_usd) AS spent
+        FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost')
+        GROUP BY ALL HAVING count(expenditure_usd) > 0)"""
+    return project_query(con, """
+        SELECT a.agency, sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL) AS budget_usd,
+               sum(coalesce(s.spent, a.budget_usd * f.delivery_rate)) AS expenditure_usd,
+               sum(coalesce(s.spent, a.budget_usd * f.delivery_rate))
+                 / nullif(sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL), 0) AS delivery_rate,
+               count(DISTINCT f.project_key) AS projects
+        FROM f JOIN agency_budgets a ON a.project_key = f.project_key
+        JOIN current_source c ON c.sha256 = a.source_sha256
+        LEFT JOIN agency_spent s ON s.project_key = f.project_key AND s.agency = a.agency
+        GROUP BY a.agency ORDER BY a.agency""", filters, more_ctes=agency_spent)
+
+
+def delivery_by_outcome(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """Per project outcome, from budget-workbook lines (the only source that splits money by outcome)."""
+    return project_query(con, """
+        SELECT f.project_key, b.outcome, o.statement, sum(b.amount_usd) AS budget_usd,
+               sum(b.expenditure_usd) AS expenditure_usd,
+               sum(b.expenditure_usd) / nullif(sum(b.amount_usd) FILTER (WHERE b.expenditure_usd IS NOT NULL), 0)
+                   AS delivery_rate
+        FROM f JOIN budget_lines_resolved b ON b.resolved_project_key = f.project_key
+        LEFT JOIN outcomes o ON o.project_key = f.project_key AND o.number = b.outcome
+             AND o.source_sha256 = (SELECT sha256 FROM current_source c WHERE c.project_key = f.project_key)
+        WHERE b.source_kind = 'budget' AND b.breakdown = 'activity' AND b.outcome IS NOT NULL
+        GROUP BY ALL ORDER BY f.project_key, b.outcome""", filters)

@@ -1,0 +1,47 @@
+"""Data-quality flags a reviewer would raise, as rows with a code, the values and the source:
+the store's cross-file conflicts plus flags on each indicator and report."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from metrics import settings
+from metrics.base import Filters
+from metrics.query import indicator_query
+
+
+def quality_flags(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """Every flag on the filtered projects: code, project, indicator, message, values, source, location."""
+    return indicator_query(con, f"""
+        SELECT 'baseline_missing' AS code, project_key, code AS indicator, 'baseline missing or to be determined' AS message,
+               baseline_raw AS value_a, NULL AS value_b, location
+        FROM i WHERE baseline_unit IS NULL OR (baseline_unit = 'text' AND baseline_value IS NULL)
+        UNION ALL
+        SELECT 'target_not_a_number', project_key, code, 'target is not a number', target_raw, NULL, location
+        FROM i WHERE target_unit IS DISTINCT FROM 'number' AND target_unit IS DISTINCT FROM 'percent'
+        UNION ALL
+        SELECT 'current_far_above_target', project_key, code,
+               'current is more than {settings.UNIT_MIXUP_RATIO:g}× the target (a unit mix-up?)',
+               current_raw, target_raw, location
+        FROM i WHERE target_comparable AND target_value > 0 AND current_value > {settings.UNIT_MIXUP_RATIO} * target_value
+        UNION ALL
+        SELECT 'split_does_not_add_up', project_key, code, 'women and men do not add up to the total',
+               format('{{:g}} women + {{:g}} men', women, men), current_raw, location
+        FROM i WHERE women IS NOT NULL AND men IS NOT NULL AND current_unit = 'number'
+               AND abs(women + men - current_value) > 0.5
+        UNION ALL
+        SELECT 'reviewer_comment', i.project_key, i.code, 'reviewer comment: ' || c.author,
+               c.text, NULL, coalesce(c.location, i.location)
+        FROM i JOIN comments c ON c.source_sha256 = i.source_sha256 AND c.indicator_code = i.code
+        UNION ALL
+        SELECT 'report_total_differs', f.project_key, NULL, 'report total differs from the sum of agency budgets',
+               format('{{:.2f}}', f.budget_usd), format('{{:.2f}}', sum(a.budget_usd)), NULL
+        FROM f JOIN agency_budgets a ON a.project_key = f.project_key
+        JOIN current_source c ON c.sha256 = a.source_sha256
+        WHERE f.budget_source = 'report' GROUP BY f.project_key, f.budget_usd
+        HAVING count(a.budget_usd) > 0 AND abs(f.budget_usd - sum(a.budget_usd)) > {settings.MONEY_TOLERANCE}
+        UNION ALL
+        SELECT q.code, q.project_key, NULL, q.message,
+               format('{{}} ({{}})', q.value_a, q.source_a), format('{{}} ({{}})', q.value_b, q.source_b), q.location
+        FROM quality_flags q JOIN f ON f.project_key = q.project_key
+        ORDER BY 2, 1, 3""", filters)
