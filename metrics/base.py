@@ -17,6 +17,8 @@ class Filters:
     agency: str | None = None  # English acronym
     report_type: str | None = None
     gender_marker: int | None = None
+    outcome: str | None = None  # "PROJECT_KEY::N": one outcome of one project
+    project: str | None = None  # one project key
     as_of: str | None = None  # ISO date; default: each project's report date
 
     def where(self) -> tuple[str, list]:
@@ -35,7 +37,17 @@ class Filters:
         if self.gender_marker is not None:
             clauses.append("f.gender_marker = ?")
             params.append(self.gender_marker)
+        if self.outcome:
+            clauses.append("f.project_key = ?")
+            params.append(self.outcome.split("::")[0])
+        if self.project:
+            clauses.append("f.project_key = ?")
+            params.append(self.project)
         return " AND ".join(clauses), params
+
+    def outcome_number(self) -> str | None:
+        """The outcome number of the outcome filter, if any."""
+        return self.outcome.split("::", 1)[1] if self.outcome and "::" in self.outcome else None
 
 
 def period_start(column: str) -> str:
@@ -126,6 +138,7 @@ def indicator_ctes(filters: Filters) -> tuple[str, list]:
     sql, params = project_ctes(filters)
     sql += f""", indicator_base AS (
     SELECT ind.*, f.countries, f.time_elapsed, f.report_type, f.report_date, f.title AS project_title,
+           (SELECT s.file_name FROM active_sources s WHERE s.sha256 = ind.source_sha256) AS file_name,
            strip_accents(lower(coalesce(ind.reason, ''))) AS reason_folded,
            strip_accents(lower(coalesce(ind.statement, ''))) AS statement_folded,
            strip_accents(lower(coalesce(ind.current_raw, ''))) AS current_folded,
@@ -136,6 +149,7 @@ def indicator_ctes(filters: Filters) -> tuple[str, list]:
            ind.baseline_value IS NOT NULL AND ind.baseline_unit = ind.current_unit AS has_baseline
     FROM indicators ind JOIN f ON f.project_key = ind.project_key
     JOIN current_source c ON c.sha256 = ind.source_sha256
+    WHERE {"ind.outcome = ?" if filters.outcome_number() else "TRUE"}
 ), indicator_progress AS (
     SELECT *,
         CASE WHEN current_is_number AND target_comparable AND target_value <> base
@@ -189,4 +203,6 @@ def indicator_ctes(filters: Filters) -> tuple[str, list]:
     FROM indicator_facts
 )
 """
+    if filters.outcome_number():
+        params = params + [filters.outcome_number()]
     return sql, params

@@ -12,7 +12,7 @@ STATUSES = ["achieved", "on track", "behind", "not started", "no data", "qualita
 INDICATOR_COLUMNS = """project_key, project_title, countries, code, level, outcome, output, statement,
     baseline_raw, baseline_value, target_raw, target_value, milestone_raw, milestone_value, current_raw,
     current_value, current_unit, progress, status, status_reason, women, men, reason, reason_categories,
-    should_be_disaggregated, location, report_type, report_date, row_number"""
+    should_be_disaggregated, location, file_name, source_sha256, report_type, report_date, row_number"""
 
 
 def indicator_table(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:

@@ -1,0 +1,32 @@
+"""What the filter bar offers: the countries, agencies, outcomes, report types and gender markers
+present in the store (current sources only)."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from metrics.base import Filters
+from metrics.query import project_query
+
+
+def filter_options(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """Choices for each filter, sorted; outcomes as (value, project, number, statement)."""
+    everything = Filters()
+    countries = project_query(con, "SELECT DISTINCT unnest(countries) AS v FROM f ORDER BY 1", everything)["v"]
+    agencies = project_query(con, "SELECT DISTINCT a.agency AS v FROM agency_budgets a JOIN current_source c "
+                                  "ON c.sha256 = a.source_sha256 ORDER BY 1", everything)["v"]
+    types = project_query(con, "SELECT DISTINCT report_type AS v FROM f WHERE report_type IS NOT NULL ORDER BY 1",
+                          everything)["v"]
+    markers = project_query(con, "SELECT DISTINCT gender_marker AS v FROM f WHERE gender_marker IS NOT NULL "
+                                 "ORDER BY 1", everything)["v"]
+    return {"country": list(countries), "agency": list(agencies), "report_type": list(types),
+            "gender_marker": [int(m) for m in markers], "outcome": outcome_options(con)}
+
+
+def outcome_options(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(value "KEY::N", label "KEY · N. statement") for every outcome of every current report."""
+    frame: pd.DataFrame = project_query(con, """
+        SELECT o.project_key, o.number, o.statement FROM outcomes o JOIN current_source c ON c.sha256 = o.source_sha256
+        WHERE o.statement IS NOT NULL ORDER BY o.project_key, o.number""", Filters())
+    return [(f"{k}::{n}", f"{k} · {n}. {s}") for k, n, s in zip(frame["project_key"], frame["number"],
+                                                                 frame["statement"], strict=True)]

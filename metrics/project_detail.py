@@ -1,0 +1,59 @@
+"""One project end to end: its files, agencies, report history, outcomes and comments."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+
+def project_sources(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+    """Every file read about the project (reports, and workbooks joined through its numbers)."""
+    return con.execute("""
+        SELECT s.file_name, s.kind, s.format, s.report_period, s.ingested_at, s.superseded_by IS NOT NULL AS superseded,
+               len(s.warnings) AS warnings, s.sha256
+        FROM sources s WHERE s.project_key = ?
+           OR s.sha256 IN (SELECT source_sha256 FROM budget_lines_resolved WHERE resolved_project_key = ?)
+        ORDER BY s.ingested_at""", [project_key, project_key]).df()
+
+
+def report_history(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+    """The project's reports over time: type, date and implementation rate (active files only)."""
+    return con.execute("""
+        SELECT r.type, r.date, r.implementation_rate, r.gender_allocated_usd, r.gender_spent_usd, s.file_name
+        FROM reports r JOIN active_sources s ON s.sha256 = r.source_sha256
+        WHERE r.project_key = ? ORDER BY r.date NULLS FIRST""", [project_key]).df()
+
+
+def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str, sha256: str) -> pd.DataFrame:
+    """Budget per agency as the project's current report gives it."""
+    return con.execute("""SELECT agency, raw_name, lead, budget_usd, location FROM agency_budgets
+                          WHERE project_key = ? AND source_sha256 = ? ORDER BY lead DESC, agency""",
+                       [project_key, sha256]).df()
+
+
+def project_comments(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+    """Reviewer comments in the project's active files, with the row or place they sit on."""
+    return con.execute("""
+        SELECT c.author, c.text, c.indicator_code, c.location, s.file_name FROM comments c
+        JOIN active_sources s ON s.sha256 = c.source_sha256 WHERE c.project_key = ? ORDER BY s.file_name, c.location""",
+                       [project_key]).df()
+
+
+def indicator_comments(con: duckdb.DuckDBPyConnection, sha256: str, code: str) -> pd.DataFrame:
+    """Comments left on one indicator row."""
+    return con.execute("SELECT author, text, location FROM comments WHERE source_sha256 = ? AND indicator_code = ?",
+                       [sha256, code]).df()
+
+
+def all_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every ingested file (the Data page's list)."""
+    return con.execute("""
+        SELECT file_name, kind, format, project_key, report_period, ingested_at, superseded_by IS NOT NULL AS superseded,
+               len(warnings) AS warnings, sha256 FROM sources ORDER BY ingested_at DESC, file_name""").df()
+
+
+def outcome_statements(con: duckdb.DuckDBPyConnection, project_key: str) -> dict[str, str]:
+    """Outcome number → statement, from the project's active files."""
+    rows = con.execute("""SELECT o.number, any_value(o.statement) FROM outcomes o JOIN active_sources s
+                          ON s.sha256 = o.source_sha256 WHERE o.project_key = ? AND o.statement IS NOT NULL
+                          GROUP BY o.number""", [project_key]).fetchall()
+    return dict(rows)

@@ -1,0 +1,77 @@
+"""Data: upload reports, budget workbooks and exports (several at once), see what each gives and
+its warnings before and after it is stored, and remove an ingested file with everything read from it."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from loaders.uploads import preview, remove_file, save_upload, store_uploads
+from ui.context import Context, db_path, page_setup
+
+
+def uploads_folder() -> Path:
+    return Path(os.environ.get("LENS_UPLOADS", "data/uploads"))
+
+
+def read_only() -> bool:
+    """LENS_READ_ONLY=1 hides uploads and removals (viewers only)."""
+    return os.environ.get("LENS_READ_ONLY", "") not in ("", "0", "false")
+
+
+def upload(ctx: Context) -> None:
+    en = ctx.language == "en"
+    files = st.file_uploader(ctx.t("upload"), type=["txt", "docx", "xlsx", "csv", "json"], accept_multiple_files=True,
+                             help=".txt/.docx reports, .xlsx budgets (Annex D), .csv/.xlsx MPTF or UNDP exports")
+    project = st.text_input("Project number for budget workbooks (optional)" if en else
+                            "Numéro de projet pour les budgets Excel (facultatif)", placeholder="00125232")
+    if not files:
+        return
+    previews = [preview(f.getvalue(), f.name, project) for f in files]
+    st.dataframe(pd.DataFrame([{**p, "warnings": len(p["warnings"])} for p in previews]), hide_index=True)
+    for item in previews:
+        if item["warnings"]:
+            with st.expander(f"{item['file']}: {len(item['warnings'])} warnings"):
+                st.text("\n".join(item["warnings"]))
+    if st.button(ctx.t("store_files"), type="primary"):
+        names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
+        bar = st.progress(0.0)
+        summary = store_uploads(list(names), names, db_path(), project,
+                                lambda done, total, name: bar.progress(done / total, text=f"{done}/{total}"))
+        bar.empty()
+        st.success(summary.line())
+        for failed in summary.failures:
+            st.error(f"{failed.path}: {failed.error}")
+
+
+def ingested(ctx: Context) -> None:
+    st.subheader(ctx.t("files"))
+    sources = ctx.query("project_detail", "all_sources")
+    if sources.empty:
+        st.info(ctx.t("empty_store"))
+        return
+    st.dataframe(sources.drop(columns=["sha256"]), hide_index=True)
+    if read_only():
+        return
+    labels = dict(zip(sources["sha256"], sources["file_name"] + " (" + sources["kind"] + ")", strict=True))
+    chosen = st.selectbox(ctx.t("remove"), [None] + list(labels), format_func=lambda s: "—" if s is None else labels[s])
+    if chosen and st.button(ctx.t("remove"), key="remove-button"):
+        remove_file(db_path(), chosen)
+        st.success(f"{labels[chosen]} ✓")
+        st.rerun()
+
+
+def render(ctx: Context) -> None:
+    if read_only():
+        st.info("This instance is read-only (LENS_READ_ONLY)." if ctx.language == "en" else
+                "Cette instance est en lecture seule (LENS_READ_ONLY).")
+    else:
+        upload(ctx)
+    ingested(ctx)
+
+
+context = page_setup("data")
+if context is not None:
+    render(context)

@@ -1,0 +1,100 @@
+"""Delivery: delivery rate by country, agency and outcome; delivery against time elapsed with the
+"behind" zone shaded; the projects with budget, expenditure, rate, gap and end date."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from loaders.normalise.countries import country_name
+from metrics import settings
+from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
+from ui.context import Context, page_setup
+from ui.definitions import help_text
+from ui.exports import download_buttons
+
+
+def by_group(ctx: Context) -> None:
+    lang = ctx.language
+    tabs = st.tabs([ctx.t("by_country"), ctx.t("by_agency"), ctx.t("by_outcome")])
+    countries = ctx.run("delivery", "delivery_by_country")
+    countries["label"] = [country_name(c, lang) for c in countries["country"]]
+    agencies = ctx.run("delivery", "delivery_by_agency")
+    outcomes = ctx.run("delivery", "delivery_by_outcome")
+    for tab, frame, label, key in ((tabs[0], countries, "label", "country"), (tabs[1], agencies, "agency", "agency"),
+                                   (tabs[2], outcomes, "outcome", "outcome")):
+        with tab:
+            known = frame.dropna(subset=["delivery_rate"]) if not frame.empty else frame
+            if known.empty:
+                st.info(ctx.t("no_data") if key != "outcome" else
+                        "No budget workbook with expenditure by outcome yet — ingest one on the Data page."
+                        if lang == "en" else
+                        "Aucun budget Excel avec dépenses par résultat — importez-en un sur la page Données.")
+                continue
+            if key == "outcome":
+                known = known.assign(outcome=known["project_key"] + " · " + known["outcome"].astype(str))
+            show(rate_bars(known, label, "delivery_rate", lang, ctx.t("delivery_rate"), ctx.t("delivery_rate") + " (%)"),
+                 f"delivery-{key}")
+
+
+def scatter(ctx: Context, projects) -> None:
+    data = projects.dropna(subset=["delivery_rate", "time_elapsed"])
+    if data.empty:
+        st.info(ctx.t("no_data"))
+        return
+    gap = settings.DELIVERY_GAP_BEHIND
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(x=[gap, 1, 1, gap], y=[0, 0, 1 - gap, 0], fill="toself", mode="lines",
+                                line={"width": 0}, fillcolor="rgba(213,94,0,0.15)", name=ctx.t("behind_zone"),
+                                hoverinfo="skip"))
+    figure.add_trace(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line={"dash": "dot", "color": "#777"},
+                                name="delivery = time", hoverinfo="skip"))
+    budgets = data["budget_usd"].fillna(0)
+    sizes = 12 + 40 * (budgets / budgets.max()) ** 0.5 if budgets.max() > 0 else 14
+    figure.add_trace(go.Scatter(
+        x=data["time_elapsed"], y=data["delivery_rate"], mode="markers+text", text=data["project_key"],
+        textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.8,
+                                           "line": {"width": 1, "color": "white"}},
+        name=ctx.t("projects"), customdata=data[["title", "budget_usd"]],
+        hovertemplate="%{customdata[0]}<br>" + ctx.t("time_elapsed") + " %{x:.0%}<br>" + ctx.t("delivery_rate")
+                      + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]:,.0f} USD<extra></extra>"))
+    figure.update_xaxes(range=[0, 1.05], tickformat=".0%")
+    figure.update_yaxes(range=[0, 1.05], tickformat=".0%")
+    show(style(figure, ctx.language, f"{ctx.t('delivery_rate')} / {ctx.t('time_elapsed')}",
+               ctx.t("time_elapsed") + " (%)", ctx.t("delivery_rate") + " (%)", height=460), "delivery-scatter")
+
+
+def project_table(ctx: Context, projects) -> None:
+    shown = projects[["title", "countries", "budget_usd", "expenditure_estimate_usd", "delivery_rate",
+                      "delivery_source", "delivery_rate_net_funded", "time_elapsed", "delivery_gap", "end_day",
+                      "behind", "project_key"]]
+    st.dataframe(as_percent(shown, ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
+                 hide_index=True, column_config={
+        "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
+        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "budget_usd": money_column(ctx.t("budget") + " (USD)",
+                                                    help=help_text("budget", ctx.language)),
+        "expenditure_estimate_usd": money_column(ctx.t("expenditure") + " (USD)"),
+        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", ctx.language)),
+        "delivery_source": st.column_config.TextColumn(ctx.t("source")),
+        "delivery_rate_net_funded": percent_column("÷ net funded"),
+        "time_elapsed": percent_column(ctx.t("time_elapsed"), help=help_text("time_elapsed", ctx.language)),
+        "delivery_gap": percent_column(ctx.t("delivery_gap"), help=help_text("delivery_gap", ctx.language)),
+        "end_day": st.column_config.DateColumn(ctx.t("end_date")),
+        "behind": st.column_config.CheckboxColumn(ctx.t("behind")),
+    })
+    download_buttons(shown, "delivery-projects", ctx.language)
+
+
+def render(ctx: Context) -> None:
+    projects = ctx.run("delivery", "delivery_by_project")
+    if projects.empty:
+        st.info(ctx.t("no_data"))
+        return
+    by_group(ctx)
+    scatter(ctx, projects)
+    project_table(ctx, projects)
+
+
+context = page_setup("delivery")
+if context is not None:
+    render(context)

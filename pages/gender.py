@@ -1,0 +1,130 @@
+"""Gender: GEWE share and spend rate by project, country and agency against the 15 % and 30 %
+targets; the gender-marker mix; women's share among people reached; projects below target."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from loaders.normalise.countries import country_name
+from metrics import settings
+from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
+from ui.context import Context, page_setup
+from ui.definitions import help_text
+from ui.exports import download_buttons
+
+TARGETS = [(settings.GEWE_UN_MINIMUM, "15 %"), (settings.GEWE_PBF_TARGET, "30 %")]
+
+
+def shares(ctx: Context, projects) -> None:
+    lang = ctx.language
+    tabs = st.tabs([ctx.t("by_project"), ctx.t("by_country"), ctx.t("by_agency")])
+    with tabs[0]:
+        known = projects.dropna(subset=["gewe_share"])
+        if known.empty:
+            st.info(ctx.t("no_data"))
+        else:
+            show(rate_bars(known, "project_key", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
+                           TARGETS), "gewe-project")
+            spend = known.dropna(subset=["gewe_spend_rate"])
+            figure = go.Figure([
+                go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["project_key"], y=spend["gewe_spend_rate"],
+                       marker_color=OKABE_ITO[2], hovertemplate="%{x}: %{y:.0%}<extra></extra>"),
+                go.Bar(name=ctx.t("delivery_rate"), x=spend["project_key"], y=spend["delivery_rate"],
+                       marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>")])
+            figure.update_yaxes(tickformat=".0%", rangemode="tozero")
+            show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
+                       height=340), "gewe-spend")
+    with tabs[1]:
+        countries = ctx.run("gender", "gewe_rollup", "country")
+        countries["label"] = [country_name(c, lang) for c in countries["country"]]
+        if countries.dropna(subset=["gewe_share"]).empty:
+            st.info(ctx.t("no_data"))
+        else:
+            show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
+                           TARGETS), "gewe-country")
+    with tabs[2]:
+        agencies = ctx.run("gender", "gewe_by_agency")
+        if agencies.dropna(subset=["gewe_share"]).empty:
+            st.info("Reports give GEWE per project only; per agency it comes from budget workbooks — ingest one on "
+                    "the Data page." if lang == "en" else "Les rapports donnent l'EGAF par projet ; par agence, il "
+                    "vient des budgets Excel — importez-en un sur la page Données.")
+        else:
+            show(rate_bars(agencies, "agency", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
+                           TARGETS), "gewe-agency")
+
+
+def markers(ctx: Context) -> None:
+    mix = ctx.run("gender", "marker_mix")
+    labels = ["—" if pd.isna(m) else f"GM{int(m)}" for m in mix["gender_marker"]]
+    left, right = st.columns(2)
+    for column, value, title, key in ((left, "projects", ctx.t("projects"), "count"),
+                                      (right, "budget_usd", ctx.t("budget") + " (USD)", "budget")):
+        figure = go.Figure(go.Bar(x=labels, y=mix[value], marker_color=OKABE_ITO[4],
+                                  hovertemplate="%{x}: %{y:,.0f}<extra></extra>"))
+        with column:
+            show(style(figure, ctx.language, f"{ctx.t('marker_mix')} · {title}", ctx.t("gender_marker"), title,
+                       height=300), f"markers-{key}")
+
+
+def reached(ctx: Context) -> None:
+    split = ctx.run("gender", "sex_disaggregated", "project")
+    known = split.dropna(subset=["women_share"])
+    st.subheader(ctx.t("women_share"), help=help_text("women_share", ctx.language))
+    if known.empty:
+        st.info(ctx.t("no_data"))
+    else:
+        figure = go.Figure([go.Bar(name=ctx.t("women"), x=known["project"], y=known["women"], marker_color=OKABE_ITO[3]),
+                            go.Bar(name=ctx.t("men"), x=known["project"], y=known["men"], marker_color=OKABE_ITO[5])])
+        figure.update_layout(barmode="stack")
+        show(style(figure, ctx.language, f"{ctx.t('women')} / {ctx.t('men')}", None, ctx.t("women") + " + "
+                   + ctx.t("men"), height=320), "women-men")
+    st.dataframe(as_percent(split, ["women_share"]), hide_index=True, column_config={
+        "women_share": percent_column(ctx.t("women_share"))})
+
+
+def below_target(ctx: Context, projects) -> None:
+    st.subheader(ctx.t("below_target"))
+    below = projects[projects["gewe_share"].notna() & (projects["gewe_share"] < settings.GEWE_PBF_TARGET)]
+    shown = below[["title", "countries", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd", "gewe_spend_rate",
+                   "meets_un_minimum", "project_key"]]
+    st.dataframe(as_percent(shown, ["gewe_share", "gewe_spend_rate"]), hide_index=True, column_config={
+        "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
+        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "gewe_allocated_usd": money_column("GEWE (USD)"),
+        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),
+        "gewe_spent_usd": money_column("GEWE spent (USD)"),
+        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate", ctx.language)),
+        "meets_un_minimum": st.column_config.CheckboxColumn(ctx.t("un_minimum")),
+    })
+    download_buttons(shown, "gewe-below-target", ctx.language)
+
+
+def render(ctx: Context) -> None:
+    projects = ctx.run("gender", "gewe_by_project")
+    if projects.empty:
+        st.info(ctx.t("no_data"))
+        return
+    table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
+                      "gewe_spend_rate", "delivery_rate", "gender_marker", "project_key"]]
+    st.dataframe(as_percent(table, ["gewe_share", "gewe_spend_rate", "delivery_rate"]), hide_index=True,
+                 column_config={
+        "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
+        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "budget_usd": money_column(ctx.t("budget") + " (USD)"),
+        "gewe_allocated_usd": money_column("GEWE (USD)"),
+        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),
+        "gewe_spent_usd": money_column("GEWE spent (USD)"),
+        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate")),
+        "delivery_rate": percent_column(ctx.t("delivery_rate")),
+    })
+    download_buttons(table, "gewe-projects", ctx.language)
+    shares(ctx, projects)
+    markers(ctx)
+    reached(ctx)
+    below_target(ctx, projects)
+
+
+context = page_setup("gender")
+if context is not None:
+    render(context)

@@ -1,0 +1,94 @@
+"""Overview: the portfolio's headline figures, indicators by status, countries, and the projects
+that need attention."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from loaders.normalise.countries import country_name
+from metrics import settings
+from ui.charts import OKABE_ITO, STATUS_COLOURS, as_percent, percent_column, show, style
+from ui.context import Context, page_setup
+from ui.definitions import help_text
+from ui.exports import download_buttons
+from ui.i18n import fmt_money_short, fmt_number, fmt_pct, status_label
+
+
+def headline(ctx: Context) -> dict:
+    figures = ctx.run("summary", "headline")
+    lang = ctx.language
+    cols = st.columns(5)
+    cols[0].metric(ctx.t("projects"), fmt_number(figures["projects"], lang))
+    cols[1].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"], lang), help=help_text("budget", lang))
+    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang),
+                   help=help_text("delivery_rate", lang))
+    share = figures["gewe_share"]
+    delta = None if share is None else fmt_pct(share - settings.GEWE_UN_MINIMUM, lang) + " vs 15 %"
+    cols[3].metric(ctx.t("gewe_share"), fmt_pct(share, lang), delta=delta, help=help_text("gewe_share", lang))
+    cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values()), lang),
+                   help=help_text("status", lang))
+    return figures
+
+
+def status_chart(ctx: Context, counts: dict) -> None:
+    if not counts:
+        st.info(ctx.t("no_data"))
+        return
+    order = [s for s in STATUS_COLOURS if s in counts]
+    figure = go.Figure(go.Bar(x=[counts[s] for s in order], y=[status_label(s, ctx.language) for s in order],
+                              orientation="h",
+                              marker_color=[STATUS_COLOURS[s] for s in order], text=[counts[s] for s in order],
+                              textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>"))
+    figure.update_yaxes(autorange="reversed")
+    show(style(figure, ctx.language, ctx.t("indicators_by_status"), ctx.t("indicators"), None, height=300),
+         "status-chart")
+
+
+def country_chart(ctx: Context) -> None:
+    countries = ctx.run("delivery", "delivery_by_country")
+    if countries.empty:
+        return
+    names = [country_name(c, ctx.language) for c in countries["country"]]
+    figure = go.Figure(go.Bar(x=names, y=countries["projects"], name=ctx.t("projects"), marker_color=OKABE_ITO[0],
+                              hovertemplate="%{x}: %{y}<extra></extra>"))
+    show(style(figure, ctx.language, f"{ctx.t('projects')} · {ctx.t('by_country')}", None, ctx.t("projects"),
+               height=320), "country-chart")
+
+
+def attention(ctx: Context) -> None:
+    st.subheader(ctx.t("needing_attention"))
+    table = ctx.run("attention", "projects_needing_attention")
+    if table.empty:
+        st.success("—")
+        return
+    shown = table[["title", "countries", "delivery_rate", "time_elapsed", "behind", "indicators_behind", "indicators",
+                   "flags", "project_key"]]
+    st.dataframe(as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
+        "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
+        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", ctx.language)),
+        "time_elapsed": percent_column(ctx.t("time_elapsed")),
+        "behind": st.column_config.CheckboxColumn(ctx.t("behind"), help=help_text("delivery_gap", ctx.language)),
+        "indicators_behind": st.column_config.NumberColumn(ctx.t("indicators") + " · " + ctx.t("behind").lower()),
+        "indicators": st.column_config.NumberColumn(ctx.t("indicators")),
+        "flags": st.column_config.NumberColumn(ctx.t("flags")),
+    })
+    download_buttons(shown, "projects-needing-attention", ctx.language)
+
+
+def render(ctx: Context) -> None:
+    figures = headline(ctx)
+    if figures["projects"] == 0:
+        st.info(ctx.t("no_data"))
+        return
+    left, right = st.columns(2)
+    with left:
+        status_chart(ctx, figures["indicators"])
+    with right:
+        country_chart(ctx)
+    attention(ctx)
+
+
+context = page_setup("overview")
+if context is not None:
+    render(context)

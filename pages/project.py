@@ -1,0 +1,120 @@
+"""Project: one project end to end — what it is, its budget per agency, its reports over time,
+outcomes with their indicators, GEWE, reviewer comments, data-quality flags and its files."""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from loaders.normalise.countries import country_name
+from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, show, style
+from ui.context import Context, page_setup
+from ui.definitions import help_text
+from ui.exports import download_buttons
+from ui.i18n import fmt_date, fmt_money_short, fmt_pct
+
+
+def choose(ctx: Context, projects):
+    keys = list(projects["project_key"])
+    titles = dict(zip(projects["project_key"], projects["title"], strict=True))
+    wanted = st.query_params.get("project")
+    index = keys.index(wanted) if wanted in keys else 0
+    key = st.selectbox(ctx.t("choose_project"), keys, index=index,
+                       format_func=lambda k: f"{k} · {(titles.get(k) or '')[:80]}")
+    if st.query_params.get("project") != key:
+        st.query_params["project"] = key
+    return key
+
+
+def facts(ctx: Context, row) -> None:
+    lang = ctx.language
+    st.subheader(row["title"] or row["project_key"])
+    names = ", ".join(country_name(c, lang) for c in (row["countries"] if row["countries"] is not None else []))
+    st.caption(f"{row['project_key']} · {names} · {fmt_date(_day(row['start_day']), lang)} → "
+               f"{fmt_date(_day(row['end_day']), lang)}")
+    cols = st.columns(5)
+    cols[0].metric(ctx.t("budget"), fmt_money_short(row["budget_usd"], lang), help=help_text("budget", lang))
+    cols[1].metric(ctx.t("delivery_rate"), fmt_pct(row["delivery_rate"], lang),
+                   help=help_text("delivery_rate", lang))
+    cols[2].metric(ctx.t("time_elapsed"), fmt_pct(row["time_elapsed"], lang), help=help_text("time_elapsed", lang))
+    cols[3].metric(ctx.t("gewe_share"), fmt_pct(row["gewe_share"], lang), help=help_text("gewe_share", lang))
+    cols[4].metric(ctx.t("gewe_spend_rate"), fmt_pct(row["gewe_spend_rate"], lang),
+                   help=help_text("gewe_spend_rate", lang))
+
+
+def _day(value) -> str | None:
+    """ISO day of a date value, None when missing."""
+    return None if pd.isna(value) else str(value)[:10]
+
+
+def history(ctx: Context, key: str) -> None:
+    reports = ctx.query("project_detail", "report_history", key)
+    known = reports.dropna(subset=["implementation_rate"])
+    st.markdown(f"**{ctx.t('report_history')}**")
+    if len(known) >= 1:
+        figure = go.Figure(go.Scatter(x=known["date"], y=known["implementation_rate"], mode="lines+markers",
+                                      marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
+        figure.update_yaxes(tickformat=".0%", range=[0, 1.05])
+        figure.update_xaxes(type="category")
+        show(style(figure, ctx.language, ctx.t("delivery_rate"), None, ctx.t("delivery_rate") + " (%)", height=280),
+             "project-history")
+    st.dataframe(as_percent(reports, ["implementation_rate"]), hide_index=True, column_config={
+        "implementation_rate": percent_column(ctx.t("delivery_rate")),
+        "gender_allocated_usd": money_column("GEWE (USD)"),
+        "gender_spent_usd": money_column("GEWE spent (USD)")})
+
+
+def outcomes(ctx: Context, key: str) -> None:
+    st.markdown(f"**{ctx.t('outcomes_indicators')}**")
+    table = ctx.run("indicators", "indicator_table", filters=dataclasses.replace(ctx.filters, project=key))
+    if table.empty:
+        st.caption(ctx.t("no_data"))
+        return
+    statements = ctx.query("project_detail", "outcome_statements", key)
+    for number in sorted(table["outcome"].dropna().unique(), key=lambda n: int(n) if str(n).isdigit() else 0):
+        rows = table[table["outcome"] == number]
+        label = statements.get(number, "")
+        with st.expander(f"{ctx.t('outcome')} {number} · {label[:110]}", expanded=False):
+            st.dataframe(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw", "progress", "status",
+                               "status_reason", "reason", "location"]], hide_index=True, column_config={
+                "statement": st.column_config.TextColumn(ctx.t("indicators"), width="large"),
+                "progress": st.column_config.ProgressColumn("progress", min_value=0.0, max_value=1.0,
+                                                            format="percent")})
+
+
+def render(ctx: Context) -> None:
+    projects = ctx.run("delivery", "delivery_by_project")
+    if projects.empty:
+        st.info(ctx.t("no_data"))
+        return
+    key = choose(ctx, projects)
+    row = projects.merge(ctx.run("gender", "gewe_by_project")[["project_key", "gewe_share", "gewe_spend_rate"]],
+                         on="project_key").set_index("project_key").loc[key]
+    facts(ctx, row.to_dict() | {"project_key": key})
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{ctx.t('agency_budgets')}**")
+        sources = ctx.query("project_detail", "project_sources", key)
+        current = sources[~sources["superseded"] & (sources["kind"] != "budget")]
+        sha = current["sha256"].iloc[-1] if not current.empty else ""
+        st.dataframe(ctx.query("project_detail", "agency_budget_table", key, sha), hide_index=True, column_config={
+            "budget_usd": money_column(ctx.t("budget") + " (USD)")})
+    with right:
+        history(ctx, key)
+    outcomes(ctx, key)
+    st.markdown(f"**{ctx.t('comments')}**")
+    comments = ctx.query("project_detail", "project_comments", key)
+    st.dataframe(comments, hide_index=True) if not comments.empty else st.caption(ctx.t("no_comments"))
+    st.markdown(f"**{ctx.t('flags')}**")
+    flags = ctx.run("quality", "quality_flags", filters=dataclasses.replace(ctx.filters, project=key))
+    st.dataframe(flags, hide_index=True)
+    download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
+    st.markdown(f"**{ctx.t('files')}**")
+    st.dataframe(sources.drop(columns=["sha256"]), hide_index=True)
+
+
+context = page_setup("project")
+if context is not None:
+    render(context)

@@ -1,0 +1,86 @@
+"""Every page run on its own with AppTest on the sample portfolio: real content, filters from the
+URL, French, and an empty database."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
+
+
+@pytest.fixture
+def env(sample_db, tmp_path, monkeypatch):
+    db = tmp_path / "portfolio.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    monkeypatch.setenv("LENS_DB", str(db))
+    monkeypatch.setenv("LENS_UPLOADS", str(tmp_path / "uploads"))
+    monkeypatch.chdir(ROOT)
+    return db
+
+
+def run(page: str, **params) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90)
+    for key, value in params.items():
+        app.query_params[key] = value
+    return app.run()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_error(env, page):
+    app = run(page)
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == {"overview": "Overview", "delivery": "Delivery", "gender": "Gender",
+                                  "indicators": "Indicators", "project": "Project", "data": "Data"}[page]
+
+
+def test_indicators_page_for_mali(env):
+    app = run("indicators", country="MLI")
+    table = app.dataframe[0].value
+    row = table[(table["project_key"] == "PBF/MLI/A-2") & (table["code"] == "1.1.1")].iloc[0]
+    assert row["path"] == "0 → 15 dont 6 femmes → 30" and row["women"] == 6 and row["status"] == "on track"
+    assert set(table["project_key"]) == {"PBF/MLI/A-2", "PBF IRF-217"}  # the Mali projects with indicators
+
+
+def test_gender_page_shows_mali_share(env):
+    app = run("gender")
+    table = app.dataframe[0].value
+    mali = table[table["project_key"] == "PBF/MLI/A-2"].iloc[0]
+    assert round(mali["gewe_share"], 1) == 21.7  # 324,547 ÷ 1,498,000, shown as a percentage
+
+
+def test_delivery_page_lists_caf_as_behind(env):
+    table = run("delivery").dataframe[0].value.set_index("project_key")
+    assert bool(table.loc["00125232", "behind"]) and round(table.loc["00125232", "delivery_rate"], 1) == 17.0
+
+
+def test_project_page_from_the_url(env):
+    app = run("project", project="PBF/MLI/A-2")
+    values = {m.label: m.value for m in app.metric}
+    assert values["GEWE share"] == "21.7%" and values["Time elapsed"] == "45.8%"
+
+
+def test_filters_travel_in_the_url(env):
+    app = run("overview", country="CAF", lang="fr")
+    assert app.title[0].value == "Vue d'ensemble"
+    values = {m.label: m.value for m in app.metric}
+    assert values["Projets"] == "1" and values["Taux d'exécution"] == "17,0\u202f%"
+    assert app.query_params["country"] in ("CAF", ["CAF"]) and app.query_params["lang"] in ("fr", ["fr"])
+
+
+def test_french_numbers_and_labels(env):
+    app = run("project", project="00125232", lang="fr")
+    values = {m.label: m.value for m in app.metric}
+    assert values["Budget"] == "3,1 M $US" and values["Part EGAF"] == "40,2\u202f%"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_empty_database_says_what_to_do(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("LENS_DB", str(tmp_path / "empty.duckdb"))
+    monkeypatch.setenv("LENS_SAMPLES", str(tmp_path / "nothing"))
+    (tmp_path / "nothing").mkdir()
+    monkeypatch.chdir(ROOT)
+    app = run(page)
+    assert not app.exception
+    assert any("Data page" in i.value or "empty" in i.value for i in app.info)

@@ -1,0 +1,64 @@
+"""Plotly charts with one look: colour-blind-safe colours (Okabe–Ito), axis titles with units,
+numbers in the interface language, the PNG download in the toolbar."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui.i18n import fmt_pct, plotly_separators
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+STATUS_COLOURS = {"achieved": "#009E73", "on track": "#56B4E9", "behind": "#D55E00", "not started": "#E69F00",
+                  "no data": "#999999", "qualitative": "#CC79A7"}
+CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2},
+          "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def style(figure: go.Figure, language: str, title: str, x_title: str | None = None, y_title: str | None = None,
+          height: int = 380) -> go.Figure:
+    figure.update_layout(title=title, separators=plotly_separators(language), height=height, template="plotly_white",
+                         margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h", "y": -0.2},
+                         font={"size": 13})
+    if x_title is not None:
+        figure.update_xaxes(title_text=x_title)
+    if y_title is not None:
+        figure.update_yaxes(title_text=y_title)
+    return figure
+
+
+def show(figure: go.Figure, key: str) -> None:
+    st.plotly_chart(figure, config=CONFIG, key=key, width="stretch")
+
+
+def rate_bars(frame: pd.DataFrame, label: str, value: str, language: str, title: str, axis: str,
+              targets: list[tuple[float, str]] = (), hover: str = "") -> go.Figure:
+    """Horizontal bars of a rate (fraction) per label, with optional target lines."""
+    data = frame.dropna(subset=[value]).sort_values(value)
+    figure = go.Figure(go.Bar(x=data[value], y=data[label].astype(str), orientation="h", marker_color=OKABE_ITO[0],
+                              text=[fmt_pct(v, language, 0) for v in data[value]], textposition="outside",
+                              hovertemplate=f"%{{y}}: %{{x:.1%}}{hover}<extra></extra>"))
+    for position, (target, name) in enumerate(targets):
+        figure.add_vline(x=target, line_dash="dash", line_color=OKABE_ITO[1 + position * 2],
+                         annotation_text=name, annotation_position="top")
+    highest = max([float(data[value].max()) if len(data) else 0.0] + [target for target, _ in targets])
+    figure.update_xaxes(tickformat=".0%", range=[0, max(highest, 0.01) * 1.15])
+    return style(figure, language, title, axis, None, height=max(260, 60 + 38 * len(data)))
+
+
+def as_percent(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """A display copy with fractions shown as percentages (0.217 → 21.7), for `percent_column`."""
+    shown = frame.copy()
+    for column in columns:
+        shown[column] = shown[column] * 100
+    return shown
+
+
+def percent_column(label: str, help: str | None = None):
+    """A table column showing 21.7% (one decimal, as every page writes rates)."""
+    return st.column_config.NumberColumn(label, format="%.1f%%", help=help)
+
+
+def money_column(label: str, help: str | None = None):
+    """A table column showing $1,498,000 (whole dollars)."""
+    return st.column_config.NumberColumn(label, format="$%,.0f", help=help)

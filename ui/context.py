@@ -1,0 +1,192 @@
+"""What every page starts with: the store (built from the samples on first start), one read-only
+connection per process, the language, the shared filter bar kept in the URL, and cached metric
+queries keyed by the database version and the filter values."""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from loaders.ingest import ingest
+from loaders.normalise.countries import country_name
+from loaders.store.session import reading
+from metrics.base import Filters
+from ui.i18n import LANGUAGES, t
+
+
+def db_path() -> Path:
+    """The store (LENS_DB, default data/portfolio.duckdb); read at each call, so tests can point elsewhere."""
+    return Path(os.environ.get("LENS_DB", "data/portfolio.duckdb"))
+
+
+def samples_path() -> Path:
+    """The bundled sample portfolio (LENS_SAMPLES, default data/samples)."""
+    return Path(os.environ.get("LENS_SAMPLES", "data/samples"))
+
+_BUILD_LOCK = threading.Lock()
+_URL_KEYS = {"country": "country", "agency": "agency", "outcome": "outcome", "report_type": "type",
+             "gender_marker": "marker"}
+
+
+@dataclass
+class Context:
+    """A page's view of the portfolio."""
+
+    language: str
+    filters: Filters
+    version: tuple
+
+    def t(self, key: str) -> str:
+        return t(key, self.language)
+
+    def run(self, module: str, function: str, *args, filters: Filters | None = None) -> pd.DataFrame | dict:
+        """metrics.<module>.<function>(con, filters, *args), cached per database version and filters."""
+        chosen = self.filters if filters is None else filters
+        return _cached_metric(module, function, self.version, dataclasses.astuple(chosen), args)
+
+    def query(self, module: str, function: str, *args) -> pd.DataFrame:
+        """metrics.<module>.<function>(con, *args) for functions without filters, cached likewise."""
+        return _cached_plain(module, function, self.version, args)
+
+
+def ensure_database() -> None:
+    """Build the store from the samples the first time; show progress while it is built."""
+    with _BUILD_LOCK:
+        if db_path().exists():
+            return
+        bar = st.progress(0.0, text="Building the portfolio database from the sample reports…")
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(done / max(total, 1), text=f"Reading {name} ({done}/{total})")
+
+        summary = ingest([samples_path()], db_path(), progress)
+        bar.empty()
+        st.toast(summary.line())
+
+
+@st.cache_resource
+def _connection_holder() -> dict:
+    return {"version": None, "connection": None, "lock": threading.Lock()}
+
+
+def database_version() -> tuple:
+    """Changes whenever an ingest swaps a new database file in."""
+    path = db_path()
+    if not path.exists():
+        return (str(path), None)
+    return (str(path), path.stat().st_mtime_ns)
+
+
+def connection():
+    """One read-only connection per process, reopened (old one closed) when the file changes."""
+    holder = _connection_holder()
+    version = database_version()
+    with holder["lock"]:
+        if holder["version"] != version:
+            if holder["connection"] is not None:
+                holder["connection"].close()
+            holder["connection"] = reading(db_path())
+            holder["version"] = database_version()
+        return holder["connection"]
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_metric(module: str, function: str, version: tuple, filter_values: tuple, args: tuple):
+    cursor = connection().cursor()
+    try:
+        return getattr(importlib.import_module(f"metrics.{module}"), function)(cursor, Filters(*filter_values), *args)
+    finally:
+        cursor.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_plain(module: str, function: str, version: tuple, args: tuple):
+    cursor = connection().cursor()
+    try:
+        return getattr(importlib.import_module(f"metrics.{module}"), function)(cursor, *args)
+    finally:
+        cursor.close()
+
+
+def page_setup(title_key: str) -> Context | None:
+    """Page config, store, language and filter bar. None when the store has nothing yet."""
+    if st.session_state.get("lens_router"):
+        language = st.session_state["lens_language"]
+    else:
+        language = render_language()
+    st.set_page_config(page_title=f"{t(title_key, language)} · PBF Portfolio Lens", page_icon=":material/insights:",
+                       layout="wide")
+    ensure_database()
+    if not db_path().exists():
+        st.title(t(title_key, language))
+        st.info(t("empty_store", language))
+        return None
+    context = Context(language, Filters(), database_version())
+    options = context.query("catalog", "filter_options")
+    context.filters = _filter_bar(options, language)
+    _write_url(context.filters, language)
+    st.title(t(title_key, language))
+    return context
+
+
+def render_language() -> str:
+    """The language toggle (rendered once per run: by the router, or by a page run on its own)."""
+    if "lens_language" not in st.session_state:
+        from_url = st.query_params.get("lang")
+        browser = (getattr(st.context, "locale", None) or "en")[:2].lower()
+        st.session_state["lens_language"] = from_url if from_url in LANGUAGES else (
+            browser if browser in LANGUAGES else "en")
+    labels = {"en": "English", "fr": "Français"}
+    choice = st.sidebar.radio("Language / Langue", list(labels), format_func=labels.get, horizontal=True,
+                              index=list(labels).index(st.session_state["lens_language"]))
+    st.session_state["lens_language"] = choice
+    return choice
+
+
+def _stored(name: str, choices: list):
+    key = f"lens_filter_{name}"
+    if key not in st.session_state:
+        raw = st.query_params.get(_URL_KEYS[name])
+        if name == "gender_marker" and raw is not None and raw.isdigit():
+            raw = int(raw)
+        st.session_state[key] = raw if raw in choices else None
+    return st.session_state[key]
+
+
+def _select(name: str, choices: list, language: str, label_of=None) -> object:
+    stored = _stored(name, choices)
+    options = [None] + choices
+    value = st.sidebar.selectbox(
+        t(name, language), options, index=options.index(stored) if stored in options else 0,
+        format_func=lambda v: t("all", language) if v is None else (label_of(v) if label_of else str(v)))
+    st.session_state[f"lens_filter_{name}"] = value
+    return value
+
+
+def _filter_bar(options: dict, language: str) -> Filters:
+    st.sidebar.header(t("filters", language))
+    country = _select("country", options["country"], language, lambda c: f"{country_name(c, language)} ({c})")
+    agency = _select("agency", options["agency"], language)
+    outcome_labels = dict(options["outcome"])
+    outcome = _select("outcome", list(outcome_labels), language, lambda v: outcome_labels[v][:90])
+    report_type = _select("report_type", options["report_type"], language)
+    marker = _select("gender_marker", options["gender_marker"], language)
+    return Filters(country=country, agency=agency, report_type=report_type, gender_marker=marker, outcome=outcome)
+
+
+def _write_url(filters: Filters, language: str) -> None:
+    """Filters and language go back into the URL on every run (page switches clear it)."""
+    params = {key: st.query_params[key] for key in st.query_params if key not in set(_URL_KEYS.values()) | {"lang"}}
+    for name, url_key in _URL_KEYS.items():
+        value = getattr(filters, name)
+        if value is not None:
+            params[url_key] = str(value)
+    params["lang"] = language
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)

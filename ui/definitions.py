@@ -1,0 +1,42 @@
+"""What each figure means, shown as help tooltips; the full definitions are in docs/METRICS.md."""
+from __future__ import annotations
+
+DEFINITIONS: dict[str, tuple[str, str]] = {
+    "delivery_rate": (
+        "Expenditure ÷ budget. Where only the report's implementation rate is known, that rate (marked "
+        "'reported'). Rolled up as Σ expenditure ÷ Σ budget, never an average of rates.",
+        "Dépenses ÷ budget. Si seul le taux de mise en œuvre du rapport est connu, ce taux (marqué « déclaré »). "
+        "Agrégé en Σ dépenses ÷ Σ budget, jamais en moyenne de taux."),
+    "time_elapsed": (
+        "(as-of date − start) ÷ (end − start); start is the first transfer when no start date is written; as-of "
+        "is the report date.",
+        "(date de référence − début) ÷ (fin − début) ; le début est le premier transfert si aucune date de début "
+        "n'est écrite ; la date de référence est celle du rapport."),
+    "delivery_gap": (
+        "Time elapsed − delivery rate. Behind when above 25 points, or delivery under 50 % with under six months "
+        "left.",
+        "Temps écoulé − taux d'exécution. En retard au-delà de 25 points, ou exécution sous 50 % à moins de six "
+        "mois de la fin."),
+    "gewe_share": (
+        "GEWE allocation ÷ total budget, against the UN-wide minimum of 15 % and the PBF's 30 % target.",
+        "Montant alloué à l'égalité des sexes et l'autonomisation des femmes ÷ budget total, face au minimum "
+        "ONU de 15 % et à la cible PBF de 30 %."),
+    "gewe_spend_rate": ("GEWE spent ÷ GEWE allocated, beside the project's overall delivery.",
+                        "EGAF dépensé ÷ EGAF alloué, à côté de l'exécution globale du projet."),
+    "status": (
+        "achieved (progress ≥ 100 %), on track (milestone reached or progress ≥ time elapsed), behind, not started "
+        "(current = baseline), no data (missing or placeholder), qualitative (words only). "
+        "Progress = (current − baseline) ÷ (target − baseline).",
+        "atteint (progrès ≥ 100 %), en bonne voie (jalon atteint ou progrès ≥ temps écoulé), en retard, non "
+        "commencé (actuel = base), pas de donnée (vide ou à déterminer), qualitatif (texte seulement). "
+        "Progrès = (actuel − base) ÷ (cible − base)."),
+    "women_share": ("Σ women ÷ Σ (women + men), over indicators whose current cell gives both.",
+                    "Σ femmes ÷ Σ (femmes + hommes), sur les indicateurs dont la cellule donne les deux."),
+    "budget": ("Approved budget: the report's total, else the budget workbook's lines, else the export's.",
+               "Budget approuvé : le total du rapport, sinon les lignes du budget Excel, sinon l'export."),
+}
+
+
+def help_text(key: str, language: str) -> str:
+    english, french = DEFINITIONS[key]
+    return (french if language == "fr" else english) + (" — docs/METRICS.md")

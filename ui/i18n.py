@@ -1,0 +1,132 @@
+"""Interface language (English or French): labels, and numbers, money, percentages and dates
+written the way each language writes them (1,245,996 / 1 245 996; 21.7% / 21,7 %)."""
+from __future__ import annotations
+
+import math
+
+LANGUAGES = ("en", "fr")
+NARROW_NBSP = "\u202f"
+
+LABELS: dict[str, tuple[str, str]] = {
+    # navigation and shared
+    "app_title": ("PBF Portfolio Lens", "PBF Portfolio Lens"),
+    "overview": ("Overview", "Vue d'ensemble"), "delivery": ("Delivery", "Exécution financière"),
+    "gender": ("Gender", "Genre"), "indicators": ("Indicators", "Indicateurs"), "project": ("Project", "Projet"),
+    "data": ("Data", "Données"), "language": ("Language", "Langue"), "filters": ("Filters", "Filtres"),
+    "country": ("Country", "Pays"), "agency": ("Recipient agency", "Agence récipiendaire"),
+    "outcome": ("Outcome", "Résultat"), "report_type": ("Report type", "Type de rapport"),
+    "gender_marker": ("Gender marker", "Marqueur genre"), "all": ("All", "Tous"),
+    "download_csv": ("Download CSV", "Télécharger CSV"), "download_xlsx": ("Download Excel", "Télécharger Excel"),
+    "no_data": ("No project matches these filters yet — ingest reports on the Data page or widen the filters.",
+                "Aucun projet ne correspond encore à ces filtres — importez des rapports sur la page Données ou "
+                "élargissez les filtres."),
+    "empty_store": ("The portfolio is empty — ingest reports, budgets or exports on the Data page.",
+                    "Le portefeuille est vide — importez des rapports, budgets ou exports sur la page Données."),
+    "source": ("Source", "Source"), "comments": ("Reviewer comments", "Commentaires des relecteurs"),
+    "no_comments": ("No reviewer comment on this row.", "Aucun commentaire sur cette ligne."),
+    # figures
+    "projects": ("Projects", "Projets"), "budget": ("Budget", "Budget"), "expenditure": ("Expenditure", "Dépenses"),
+    "delivery_rate": ("Delivery rate", "Taux d'exécution"), "gewe_share": ("GEWE share", "Part EGAF"),
+    "gewe_spend_rate": ("GEWE spend rate", "Taux de dépense EGAF"), "time_elapsed": ("Time elapsed", "Temps écoulé"),
+    "delivery_gap": ("Delivery gap", "Écart d'exécution"), "behind": ("Behind", "En retard"),
+    "end_date": ("End date", "Date de fin"), "status": ("Status", "Statut"), "women": ("Women", "Femmes"),
+    "men": ("Men", "Hommes"), "women_share": ("Women's share", "Part des femmes"),
+    "indicators_by_status": ("Indicators by status", "Indicateurs par statut"),
+    "needing_attention": ("Projects needing attention", "Projets à suivre"),
+    "flags": ("Data-quality flags", "Alertes qualité des données"),
+    "by_country": ("By country", "Par pays"), "by_agency": ("By agency", "Par agence"),
+    "by_outcome": ("By outcome", "Par résultat"), "by_project": ("By project", "Par projet"),
+    "un_minimum": ("UN minimum 15 %", "Minimum ONU 15 %"), "pbf_target": ("PBF target 30 %", "Cible PBF 30 %"),
+    "behind_zone": ("behind zone (gap > 25 points)", "zone de retard (écart > 25 points)"),
+    "marker_mix": ("Gender-marker mix", "Répartition par marqueur genre"),
+    "below_target": ("Projects below the 30 % target", "Projets sous la cible de 30 %"),
+    "search": ("Search statements and reasons", "Rechercher dans les énoncés et raisons"),
+    "level": ("Level", "Niveau"), "reason": ("Reason for delay", "Raison du retard"),
+    "reason_category": ("Delay-reason category", "Catégorie de raison de retard"),
+    "select_row": ("Select a row to see where it was read and its comments.",
+                   "Sélectionnez une ligne pour voir sa source et ses commentaires."),
+    "files": ("Files read", "Fichiers lus"), "upload": ("Upload reports, budget workbooks or exports",
+                                                          "Importer des rapports, budgets ou exports"),
+    "store_files": ("Store these files", "Enregistrer ces fichiers"),
+    "remove": ("Remove this file and everything read from it", "Supprimer ce fichier et tout ce qui en a été lu"),
+    "choose_project": ("Project", "Projet"), "report_history": ("Reports over time", "Rapports dans le temps"),
+    "outcomes_indicators": ("Outcomes and indicators", "Résultats et indicateurs"),
+    "agency_budgets": ("Budget per agency", "Budget par agence"),
+}
+
+
+def t(key: str, language: str) -> str:
+    """The label in the interface language (the key itself if unknown)."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if language == "fr" else pair[0]
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_number(value, language: str, decimals: int = 0) -> str:
+    """1,245,996 in English; 1 245 996 in French (narrow no-break space); — when unknown."""
+    if _missing(value):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    if language == "fr":
+        text = text.replace(",", NARROW_NBSP).replace(".", ",")
+    return text
+
+
+def fmt_money(value, language: str) -> str:
+    """$1,245,996 / 1 245 996 $US."""
+    if _missing(value):
+        return "—"
+    return f"{fmt_number(value, language)} $US" if language == "fr" else f"${fmt_number(value, language)}"
+
+
+def fmt_money_short(value, language: str) -> str:
+    """$7.1M / 7,1 M $US for headline figures; whole dollars below 100,000."""
+    if _missing(value):
+        return "—"
+    if abs(value) < 100_000:
+        return fmt_money(value, language)
+    millions = fmt_number(value / 1_000_000, language, 1)
+    return f"{millions} M $US" if language == "fr" else f"${millions}M"
+
+
+STATUS_LABELS = {"achieved": "atteint", "on track": "en bonne voie", "behind": "en retard",
+                 "not started": "non commencé", "no data": "pas de donnée", "qualitative": "qualitatif"}
+
+
+def status_label(status: str, language: str) -> str:
+    """A status in the interface language."""
+    return STATUS_LABELS.get(status, status) if language == "fr" else status
+
+
+def fmt_pct(fraction, language: str, decimals: int = 1) -> str:
+    """21.7% / 21,7 % from the fraction 0.217."""
+    if _missing(fraction):
+        return "—"
+    number = fmt_number(fraction * 100, language, decimals)
+    return f"{number}{NARROW_NBSP}%" if language == "fr" else f"{number}%"
+
+
+def fmt_date(iso: str | None, language: str) -> str:
+    """`2021-12-31` → 31/12/2021 (fr) or 31 Dec 2021 (en); month or year precision kept."""
+    if not iso or not isinstance(iso, str):
+        return "—"
+    parts = iso[:10].split("-")
+    months_en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    months_fr = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+    months = months_fr if language == "fr" else months_en
+    if len(parts) == 1:
+        return parts[0]
+    month = months[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def plotly_separators(language: str) -> str:
+    """Plotly's `separators`: decimal mark then thousands mark."""
+    return ", " if language == "fr" else ".,"
