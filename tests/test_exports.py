@@ -1,0 +1,35 @@
+"""Downloads: text that a spreadsheet would run as a formula is neutralised, numbers stay numbers."""
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pandas as pd
+
+from ui.exports import neutralise, to_csv, to_excel
+
+FRAME = pd.DataFrame({"statement": ["=HYPERLINK(\"http://x\")", "+1 cmd", "@SUM(A1)", "-2+3", "\tTab", "plain"],
+                      "value": [-5.0, 1.5, 0.0, 2.0, None, 1245996.0],
+                      "countries": [["MLI"], ["CAF", "CMR"], [], ["NER"], ["TGO"], ["BFA"]]})
+
+
+def test_neutralise_prefixes_formula_like_text_only():
+    assert [neutralise(v) for v in ["=1+1", "+a", "-b", "@c", "\td", "\re", "ok", -3.0]] == [
+        "'=1+1", "'+a", "'-b", "'@c", "'\td", "'\re", "ok", -3.0]
+
+
+def test_excel_keeps_numbers_and_neutralises_text():
+    sheet = openpyxl.load_workbook(io.BytesIO(to_excel(FRAME))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("statement", "value", "countries")
+    assert rows[1] == ("'=HYPERLINK(\"http://x\")", -5.0, "MLI")
+    assert rows[2][0] == "'+1 cmd" and rows[2][2] == "CAF, CMR"
+    assert rows[6] == ("plain", 1245996.0, "BFA")
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_csv_neutralises_text_and_keeps_negative_numbers():
+    rows = list(csv.reader(io.StringIO(to_csv(FRAME).decode("utf-8-sig"))))
+    assert rows[1] == ["'=HYPERLINK(\"http://x\")", "-5.0", "MLI"]
+    assert [row[0] for row in rows[2:]] == ["'+1 cmd", "'@SUM(A1)", "'-2+3", "'\tTab", "plain"]
