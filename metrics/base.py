@@ -62,9 +62,21 @@ def period_end(column: str) -> str:
             f"WHEN 7 THEN last_day(CAST({column} || '-01' AS DATE)) WHEN 10 THEN CAST({column} AS DATE) END")
 
 
-def project_ctes(filters: Filters) -> tuple[str, list]:
+def uses_materialized(filters: Filters) -> bool:
+    """Queries read the tables refreshed after each ingest (metrics/materialize.py) unless the user
+    asked for another as-of date, which needs the facts computed afresh."""
+    return filters.as_of is None
+
+
+def project_ctes(filters: Filters, live: bool | None = None) -> tuple[str, list]:
     """`WITH …` defining current_source, project_facts (filtered as f) and their parameters."""
     where, params = filters.where()
+    live = not uses_materialized(filters) if live is None else live
+    if not live:
+        return (f"""
+WITH current_source AS (SELECT * FROM mx_current_source), project_facts AS (SELECT * FROM mx_project_facts),
+f AS (SELECT * FROM project_facts f WHERE {where})
+""", params)
     as_of = "CAST(? AS DATE)" if filters.as_of else "NULL::DATE"
     as_of_params = [filters.as_of] if filters.as_of else []
     sql = f"""
@@ -133,9 +145,14 @@ _PLACEHOLDER = r"^(tbd|tbc|n/?a|nd|-+|a determiner.*|a preciser.*|to be (determi
 _SHOULD_SPLIT = r"desagreg|disaggregat|par sexe|by sex|\(sexe|sexe ?/ ?age|sexe, age|sexe et age|sex and age"
 
 
-def indicator_ctes(filters: Filters) -> tuple[str, list]:
+def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, list]:
     """project CTEs plus `indicator_facts` (alias i): status, progress, reason, categories, flags."""
-    sql, params = project_ctes(filters)
+    live = not uses_materialized(filters) if live is None else live
+    sql, params = project_ctes(filters, live)
+    if not live:
+        outcome = "mi.outcome = ?" if filters.outcome_number() else "TRUE"
+        sql += f", i AS (SELECT * FROM mx_indicators mi WHERE mi.project_key IN (SELECT project_key FROM f) AND {outcome})\n"
+        return sql, params + ([filters.outcome_number()] if filters.outcome_number() else [])
     sql += f""", indicator_base AS (
     SELECT ind.*, f.countries, f.time_elapsed, f.report_type, f.report_date, f.title AS project_title,
            (SELECT s.file_name FROM active_sources s WHERE s.sha256 = ind.source_sha256) AS file_name,

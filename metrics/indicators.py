@@ -15,9 +15,32 @@ INDICATOR_COLUMNS = """project_key, project_title, countries, code, level, outco
     should_be_disaggregated, location, file_name, source_sha256, report_type, report_date, row_number"""
 
 
-def indicator_table(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
-    """Every indicator of the filtered projects' current reports, with status and reason."""
-    return indicator_query(con, f"SELECT {INDICATOR_COLUMNS} FROM i ORDER BY project_key, row_number", filters)
+def indicator_table(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, statuses: tuple = (),
+                    categories: tuple = (), level: str | None = None, search: str = "",
+                    limit: int | None = None) -> pd.DataFrame:
+    """Indicators of the filtered projects' current reports, with status and reason; narrowed by status,
+    delay-reason category, level and a case-insensitive search in statements and reasons."""
+    clauses, params = ["TRUE"], []
+    if statuses:
+        clauses.append("list_contains(?, status)")
+        params.append(list(statuses))
+    if categories:
+        clauses.append("len(list_intersect(reason_categories, ?)) > 0")
+        params.append(list(categories))
+    if level:
+        clauses.append("level = ?")
+        params.append(level)
+    if search:
+        clauses.append("(contains(lower(statement), lower(?)) OR contains(lower(coalesce(reason, '')), lower(?)))")
+        params += [search, search]
+    limit_sql = f" LIMIT {int(limit)}" if limit else ""
+    return indicator_query(con, f"SELECT {INDICATOR_COLUMNS} FROM i WHERE {' AND '.join(clauses)} "
+                                f"ORDER BY project_key, row_number{limit_sql}", filters, params)
+
+
+def indicator_count(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> int:
+    """How many indicators the filtered projects' current reports hold."""
+    return int(indicator_query(con, "SELECT count(*) AS n FROM i", filters)["n"].iloc[0])
 
 
 def status_counts(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, by: str | None = None) -> pd.DataFrame:

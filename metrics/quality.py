@@ -7,12 +7,19 @@ import pandas as pd
 
 from metrics import settings
 from metrics.base import Filters
-from metrics.query import indicator_query
+from metrics.query import project_query
 
 
 def quality_flags(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
-    """Every flag on the filtered projects: code, project, indicator, message, values, source, location."""
-    return indicator_query(con, f"""
+    """Every flag on the filtered projects: code, project, indicator, message, values, source, location.
+    Read from mx_quality_flags, which is refreshed after every write to the store."""
+    return project_query(con, "SELECT q.* FROM mx_quality_flags q WHERE q.project_key IN (SELECT project_key FROM f) "
+                              "ORDER BY q.project_key, q.code, q.indicator", filters)
+
+
+def flags_select() -> str:
+    """The SELECT computing every flag (over the CTEs of metrics.base.indicator_ctes)."""
+    return f"""
         SELECT 'baseline_missing' AS code, project_key, code AS indicator, 'baseline missing or to be determined' AS message,
                baseline_raw AS value_a, NULL AS value_b, location
         FROM i WHERE baseline_unit IS NULL OR (baseline_unit = 'text' AND baseline_value IS NULL)
@@ -43,5 +50,4 @@ def quality_flags(con: duckdb.DuckDBPyConnection, filters: Filters | None = None
         UNION ALL
         SELECT q.code, q.project_key, NULL, q.message,
                format('{{}} ({{}})', q.value_a, q.source_a), format('{{}} ({{}})', q.value_b, q.source_b), q.location
-        FROM quality_flags q JOIN f ON f.project_key = q.project_key
-        ORDER BY 2, 1, 3""", filters)
+        FROM quality_flags q JOIN f ON f.project_key = q.project_key"""

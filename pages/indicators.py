@@ -11,6 +11,8 @@ from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 
+ROW_LIMIT = 5000  # a browser table stays responsive; narrow with the filters to see the rest
+
 
 def local_filters(ctx: Context):
     cols = st.columns([2, 2, 1, 3])
@@ -20,20 +22,6 @@ def local_filters(ctx: Context):
                               format_func=lambda v: ctx.t("all") if v is None else v)
     search = cols[3].text_input(ctx.t("search"))
     return statuses, categories, level, search.strip()
-
-
-def narrowed(table, statuses, categories, level, search):
-    if statuses:
-        table = table[table["status"].isin(statuses)]
-    if categories:
-        table = table[[any(c in (cats if cats is not None else []) for c in categories)
-                       for cats in table["reason_categories"]]]
-    if level:
-        table = table[table["level"] == level]
-    if search:
-        text = table["statement"].fillna("") + " " + table["reason"].fillna("")
-        table = table[text.str.contains(search, case=False, regex=False)]
-    return table.reset_index(drop=True)
 
 
 def details(ctx: Context, row) -> None:
@@ -53,16 +41,18 @@ def details(ctx: Context, row) -> None:
 
 
 def render(ctx: Context) -> None:
-    table = ctx.run("indicators", "indicator_table")
-    if table.empty:
+    total = ctx.run("indicators", "indicator_count")
+    if total == 0:
         st.info(ctx.t("no_data"))
         return
-    shown = narrowed(table, *local_filters(ctx))
+    statuses, categories, level, search = local_filters(ctx)
+    shown = ctx.run("indicators", "indicator_table", tuple(statuses), tuple(categories), level, search, ROW_LIMIT)
     shown = shown.assign(path=[f"{b or '—'} → {c or '—'} → {t or '—'}" for b, c, t in
                                zip(shown["baseline_raw"], shown["current_raw"], shown["target_raw"], strict=True)])
     columns = ["code", "project_key", "status", "progress", "path", "statement", "women", "men", "reason_categories",
                "reason", "status_reason", "level", "outcome", "location"]
-    st.caption(f"{len(shown)} / {len(table)} · {ctx.t('select_row')}")
+    limited = f" (first {ROW_LIMIT:,})" if len(shown) == ROW_LIMIT else ""
+    st.caption(f"{len(shown):,}{limited} / {total:,} · {ctx.t('select_row')}")
     event = st.dataframe(shown[columns], hide_index=True, on_select="rerun", selection_mode="single-row",
                          key="indicator-table", height=520, column_config={
         "project_key": st.column_config.TextColumn(ctx.t("project")),

@@ -129,3 +129,15 @@ def test_summary_keys(con):
 ])
 def test_reason_categories(text, categories):
     assert categorise_reason(text) == categories
+
+
+def test_materialized_tables_agree_with_the_live_sql(con):
+    from metrics.base import indicator_ctes, project_ctes
+
+    for ctes, select in ((project_ctes, "SELECT project_key, delivery_rate, time_elapsed, behind FROM f"),
+                         (indicator_ctes, "SELECT project_key, code, status, status_reason, progress FROM i")):
+        live_sql, live_params = ctes(Filters(), live=True)
+        ready_sql, ready_params = ctes(Filters(), live=False)
+        order = " ORDER BY ALL"
+        assert con.execute(live_sql + select + order, live_params).fetchall() == \
+            con.execute(ready_sql + select + order, ready_params).fetchall()

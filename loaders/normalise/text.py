@@ -6,6 +6,10 @@ import unicodedata
 
 FORM_BLANK = "\u2002"  # Word form fields exported as runs of en spaces
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2002\u2009\u200b]+")
+# Combining marks (accents once NFKD has split them off), removed by str.translate at C speed.
+_COMBINING = dict.fromkeys(
+    [*range(0x0300, 0x0370), *range(0x1AB0, 0x1B00), *range(0x1DC0, 0x1E00), *range(0x20D0, 0x2100),
+     *range(0xFE20, 0xFE30)])
 
 
 def clean(text: str | None) -> str:
@@ -28,8 +32,7 @@ def fold(text: str | None) -> str:
     """Lower-case, accent-free, punctuation-light text for tolerant comparisons."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKD", text).translate(_COMBINING)
     text = text.replace("œ", "oe").replace("Œ", "oe").replace("’", "'").replace("‘", "'")
     text = re.sub(r"[^\w%$#'/.-]+", " ", text.casefold())
     return re.sub(r"\s+", " ", text).strip()

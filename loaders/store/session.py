@@ -29,6 +29,9 @@ def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
     try:
         create_schema(con)  # idempotent: creates a new store, adds what an older one lacks
         yield con
+        from metrics.materialize import refresh  # the metrics' pre-computed tables follow every write
+
+        refresh(con)
         con.execute("CHECKPOINT")
         con.close()
         os.replace(work, db_path)
@@ -48,6 +51,7 @@ def reading(db_path: str | Path) -> duckdb.DuckDBPyConnection:
         with writing(db_path):
             pass
         con = duckdb.connect(str(db_path), read_only=True)
+    con.execute("SET enable_progress_bar = false")
     return con
 
 
