@@ -75,6 +75,7 @@ def project_ctes(filters: Filters, live: bool | None = None) -> tuple[str, list]
     if not live:
         return (f"""
 WITH current_source AS (SELECT * FROM mx_current_source), project_facts AS (SELECT * FROM mx_project_facts),
+budget_lines_resolved AS (SELECT * FROM mx_budget_lines),
 f AS (SELECT * FROM project_facts f WHERE {where})
 """, params)
     as_of = "CAST(? AS DATE)" if filters.as_of else "NULL::DATE"

@@ -8,7 +8,7 @@ import duckdb
 from metrics.base import Filters, indicator_ctes, project_ctes
 from metrics.quality import flags_select
 
-TABLES = ("mx_current_source", "mx_project_facts", "mx_indicators", "mx_quality_flags")
+TABLES = ("mx_current_source", "mx_project_facts", "mx_indicators", "mx_quality_flags", "mx_budget_lines")
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
@@ -18,6 +18,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     indicator_sql, indicator_params = indicator_ctes(everything, live=True)
     con.execute("BEGIN TRANSACTION")
     try:
+        con.execute("CREATE OR REPLACE TABLE mx_budget_lines AS SELECT * FROM budget_lines_resolved")
         con.execute(f"CREATE OR REPLACE TABLE mx_current_source AS {project_sql} SELECT * FROM current_source",
                     project_params)
         con.execute(f"CREATE OR REPLACE TABLE mx_project_facts AS {project_sql} SELECT * FROM project_facts",

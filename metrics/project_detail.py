@@ -44,11 +44,16 @@ def indicator_comments(con: duckdb.DuckDBPyConnection, sha256: str, code: str) -
                        [sha256, code]).df()
 
 
-def all_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every ingested file (the Data page's list)."""
-    return con.execute("""
+def all_sources(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> pd.DataFrame:
+    """The most recently ingested files (the Data page's list), newest first."""
+    return con.execute(f"""
         SELECT file_name, kind, format, project_key, report_period, ingested_at, superseded_by IS NOT NULL AS superseded,
-               len(warnings) AS warnings, sha256 FROM sources ORDER BY ingested_at DESC, file_name""").df()
+               len(warnings) AS warnings, sha256 FROM sources ORDER BY ingested_at DESC, file_name LIMIT {int(limit)}""").df()
+
+
+def source_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many files the store holds."""
+    return int(con.execute("SELECT count(*) FROM sources").fetchone()[0])
 
 
 def outcome_statements(con: duckdb.DuckDBPyConnection, project_key: str) -> dict[str, str]:

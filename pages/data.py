@@ -52,6 +52,8 @@ def ingested(ctx: Context) -> None:
     if sources.empty:
         st.info(ctx.t("empty_store"))
         return
+    total = ctx.query("project_detail", "source_count")
+    st.caption(f"{len(sources):,} / {total:,}")
     st.dataframe(sources.drop(columns=["sha256"]), hide_index=True)
     if read_only():
         return

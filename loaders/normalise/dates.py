@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import dateparser
+import dateparser.date
+from dateparser.languages import default_loader
 
 _SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": []}
 _LANGUAGES = ["fr", "en"]
@@ -44,5 +47,41 @@ def _parse(fragment: str) -> str | None:
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
         return None
-    parsed = dateparser.parse(fragment, languages=_LANGUAGES, settings=_SETTINGS)
+    quick = _month_name_date(fragment)
+    if quick:
+        return quick
+    parsed = _parser().get_date_data(fragment).date_obj
     return parsed.date().isoformat() if parsed else None
+
+
+@lru_cache(maxsize=1)
+def _parser() -> dateparser.date.DateDataParser:
+    """One dateparser instance (building one per call costs more than the parse)."""
+    return dateparser.date.DateDataParser(languages=_LANGUAGES, settings=_SETTINGS)
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Month names and abbreviations in French and English, from dateparser's own locale data."""
+    names: dict[str, int] = {}
+    months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december"]
+    for language in _LANGUAGES:
+        locale = default_loader.get_locale(language)
+        for number, month in enumerate(months, start=1):
+            for name in locale.info.get(month, []):
+                names[name.lower().rstrip(".")] = number
+    return names
+
+
+def _month_name_date(fragment: str) -> str | None:
+    """`12 NOVEMBRE 2019` / `Janvier 2020` without a full dateparser run (the common case)."""
+    parts = fragment.lower().replace(".", " ").split()
+    if len(parts) == 3 and parts[0].rstrip("er").isdigit() and parts[2].isdigit():
+        month = _month_numbers().get(parts[1])
+        day = int(parts[0].rstrip("er"))
+        if month and 1 <= day <= 31:
+            return f"{int(parts[2]):04d}-{month:02d}-{day:02d}"
+    if len(parts) == 2 and parts[1].isdigit() and _month_numbers().get(parts[0]):
+        return f"{int(parts[1]):04d}-{_month_numbers()[parts[0]]:02d}-01"
+    return None

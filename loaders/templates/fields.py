@@ -43,7 +43,12 @@ def find_fields(paragraphs: list[Paragraph], stop_at: int | None = None) -> dict
         if name in hits:
             continue
         next_label = label_rows[position + 1] if position + 1 < len(label_rows) else end
-        below = [p for p in paragraphs[index + 1 : next_label] if clean(p.text)][:MAX_FOLLOWING]
+        below = []
+        for candidate in paragraphs[index + 1 : next_label]:
+            if len(below) == MAX_FOLLOWING:
+                break
+            if candidate.text.strip() and clean(candidate.text):
+                below.append(candidate)
         paragraph = paragraphs[index]
         text = clean(paragraph.text)
         hits[name] = FieldHit(name, paragraph.location, value_after_label(text), text, below)

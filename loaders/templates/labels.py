@@ -48,8 +48,13 @@ def label_key(text: str) -> str:
     return fold(_LEADING_ENUMERATION.sub("", text)).strip()
 
 
+_FIRST_LETTERS = {variant[:2] for variants in FIELD_LABELS.values() for variant in variants}
+
+
 def match_field(text: str) -> str | None:
     """The field whose label starts this paragraph, or None. Long labels match fuzzily."""
+    if label_key(text[:12])[:2] not in _FIRST_LETTERS:
+        return None  # cheap test first: labels differ between versions in their middle, not their first letters
     key = label_key(text[:160])  # the longest label is ~80 characters
     if not key:
         return None

@@ -1,0 +1,144 @@
+"""`python -m bench [--quick] [--json]`: parse and ingest throughput, and every page's queries at
+two portfolio sizes against the naive pandas way. Prints medians of repeated runs."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import duckdb
+
+from bench.docx_copies import docx_copy
+from bench.make_portfolio import build
+from bench.page_queries import PAGES, pandas_page, run_page
+from loaders.ingest import ingest
+from loaders.parse import parse_bytes
+from metrics.base import Filters
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def row(name: str, n: int, times: list[float], per: int | None = None, ratio: float | None = None) -> dict:
+    median = statistics.median(times)
+    result = {"name": name, "n": n, "median_s": round(median, 6),
+              "p90_s": round(sorted(times)[min(len(times) - 1, int(0.9 * len(times)))], 6), "runs": len(times)}
+    if per is not None:
+        result["per_s"] = round(per / median, 1)
+    if ratio is not None:
+        result["ratio"] = round(ratio, 1)
+    return result
+
+
+def _parse_all(files: list[tuple[str, bytes]]) -> int:
+    for name, data in files:
+        parse_bytes(data, name)
+    return len(files)
+
+
+def parse_rows(copies: int, runs: int) -> list[dict]:
+    seeds = sorted(SAMPLES.glob("*.txt"))
+    txt = [(p.name, p.read_bytes()) for p in seeds] * copies
+    docx_files = [(p.stem + ".docx", docx_copy(p)) for p in seeds] * copies
+    rows = []
+    cores = os.cpu_count() or 1
+    for label, files in (("txt", txt), ("docx", docx_files)):
+        rows.append(row(f"parse:{label}", len(files), timed(lambda f=files: _parse_all(f), runs), per=len(files)))
+        chunks = [files[i::cores] for i in range(cores)]
+        with ProcessPoolExecutor(cores) as pool:
+            list(pool.map(_parse_all, chunks))  # warm the workers
+
+            def parallel(c=chunks, p=pool):
+                return sum(p.map(_parse_all, c))
+
+            rows.append(row(f"parse:{label}:{cores}cores", len(files), timed(parallel, runs), per=len(files)))
+    return rows
+
+
+def ingest_row(copies: int, runs: int) -> dict:
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "files"
+        source.mkdir()
+        for number in range(copies):
+            for seed in SAMPLES.glob("*.txt"):  # distinct bytes, so every copy is a new file
+                (source / f"{number}-{seed.name}").write_bytes(seed.read_bytes() + f"\n{number}\n".encode())
+        files = len(list(source.iterdir()))
+        for run in range(runs):
+            started = time.perf_counter()
+            ingest([source], Path(folder) / f"run{run}.duckdb")
+            times.append(time.perf_counter() - started)
+    return row("ingest", files, times, per=files)
+
+
+def page_rows(db: Path, projects: int, runs: int) -> list[dict]:
+    con = duckdb.connect(str(db), read_only=True)
+    con.execute("SET enable_progress_bar = false")
+    country = con.execute("SELECT countries[1] FROM mx_project_facts LIMIT 1").fetchone()[0]
+    rows = []
+    try:
+        for page in PAGES:
+            for label, filters in (("", Filters()), (":country", Filters(country=country))):
+                run_page(con, page, filters)  # warm
+                ours = timed(lambda p=page, f=filters: run_page(con, p, f), runs)
+                naive = timed(lambda p=page, f=filters: pandas_page(con, p, f.country), max(1, runs // 3))
+                ratio = statistics.median(naive) / statistics.median(ours)
+                rows.append(row(f"page:{page}{label}", projects, ours, ratio=ratio))
+                rows.append(row(f"page:{page}{label}:pandas", projects, naive))
+    finally:
+        con.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes, few runs (under a minute)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line and measurement")
+    args = parser.parse_args(argv)
+    sizes, runs, copies = ((200, 1000), 3, 2) if args.quick else ((1000, 20000), 9, 20)
+    emit = (lambda r: print(json.dumps(r), flush=True)) if args.json else _print
+    for result in parse_rows(copies, runs):
+        emit(result)
+    emit(ingest_row(copies, max(1, runs // 3)))
+    medians: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            db = Path(folder) / f"p{size}.duckdb"
+            built = build(db, size, seed=1)
+            emit({"name": "build", "n": size, "median_s": built["seconds"], "p90_s": built["seconds"], "runs": 1,
+                  "indicators": built["indicators"]})
+            for result in page_rows(db, size, runs):
+                medians.setdefault(size, {})[result["name"]] = result["median_s"]
+                emit(result)
+    small, large = sizes
+    for name in medians[small]:
+        if name.endswith(":pandas"):
+            continue
+        emit({"name": f"growth:{name}", "n": large, "median_s": medians[large][name], "p90_s": medians[large][name],
+              "runs": runs, "ratio": round(medians[large][name] / medians[small][name], 1)})
+    return 0
+
+
+def _print(result: dict) -> None:
+    extra = "".join(f"  {key}={result[key]}" for key in ("per_s", "ratio") if key in result)
+    print(f"{result['name']:<32} n={result['n']:<7} median {result['median_s'] * 1000:9.1f} ms"
+          f"  p90 {result['p90_s'] * 1000:9.1f} ms  runs={result['runs']}{extra}", flush=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
