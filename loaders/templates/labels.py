@@ -48,13 +48,18 @@ def label_key(text: str) -> str:
     return fold(_LEADING_ENUMERATION.sub("", text)).strip()
 
 
-_FIRST_LETTERS = {variant[:2] for variants in FIELD_LABELS.values() for variant in variants}
+_ACCENTED = str.maketrans({"e": "[eéèê]", "a": "[aàâ]", "i": "[iîï]", "o": "[oô]", "u": "[uùû]", "c": "[cç]"})
+# A cheap first test on the raw paragraph: does it start (after a bullet or "1)") like some label?
+_LABEL_START = re.compile(
+    r"^\s*(?:\d+\)|[·•\-–*]|\(?[a-z]\))?\s*(?:"
+    + "|".join(sorted({re.escape(v.split()[0][:4]).translate(_ACCENTED) for vs in FIELD_LABELS.values() for v in vs}))
+    + ")", re.IGNORECASE)
 
 
 def match_field(text: str) -> str | None:
     """The field whose label starts this paragraph, or None. Long labels match fuzzily."""
-    if label_key(text[:12])[:2] not in _FIRST_LETTERS:
-        return None  # cheap test first: labels differ between versions in their middle, not their first letters
+    if not _LABEL_START.match(text):
+        return None  # labels differ between versions in their middle, not their first letters
     key = label_key(text[:160])  # the longest label is ~80 characters
     if not key:
         return None

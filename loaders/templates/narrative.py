@@ -9,6 +9,7 @@ from loaders.normalise.text import clean, fold
 
 _OUTCOME_LINE = re.compile(r"^\s*(?:r[ée]sultat|outcome)\s*([0-9]+)\s*:\s*(?:outcome\s*[0-9]+\s*:\s*)?(.*)$", re.IGNORECASE)
 _RATING_LINE = re.compile(r"(?:[ée]valuer l'[ée]tat actuel des progr[eè]s|rate the current status)[^:]*:\s*(.*)$", re.IGNORECASE)
+_MAYBE = re.compile(r"^\s*(?:r[ée]sultat|outcome)|valuer l|rate the current", re.IGNORECASE)
 _RATINGS = {
     "on track with significant peacebuilding results": "on track with significant peacebuilding results",
     "on track with peacebuilding results": "on track with peacebuilding results",
@@ -22,6 +23,8 @@ def read_narrative_outcomes(paragraphs: list[Paragraph], stop_at: int | None) ->
     outcomes: dict[str, dict] = {}
     current = None
     for paragraph in paragraphs[: stop_at if stop_at is not None else len(paragraphs)]:
+        if not _MAYBE.search(paragraph.text):
+            continue
         text = clean(paragraph.text).replace("’", "'")
         match = _OUTCOME_LINE.match(text)
         if match and clean(match.group(2)):

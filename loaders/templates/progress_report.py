@@ -25,6 +25,7 @@ from loaders.templates.fields import FieldHit, find_fields
 
 _GEWE = re.compile(r"(montant|amount|\$).*(egalite des sexes|gender equality|genre|gewe)|"
                    r"(egalite des sexes|gender equality).*(montant|amount|\$)")
+_GEWE_WORDS = re.compile(r"sexes|gender|genre|gewe", re.IGNORECASE)
 _SPENT = re.compile(r"depense|expended|spent|utilise")
 _ALLOCATED = re.compile(r"alloue|allocated|prevu|planned|budgete")
 
@@ -117,9 +118,10 @@ def read_gewe(paragraphs: list[Paragraph]) -> tuple[float | None, float | None]:
     """GEWE amount allocated in the project document, and spent (or allocated) to date."""
     allocated = spent = None
     for index, paragraph in enumerate(paragraphs):
-        text = clean(paragraph.text)
-        if len(text) > 800 or ":" not in text:
-            continue  # the GEWE questions are one-sentence form fields
+        raw = paragraph.text
+        if ":" not in raw or len(raw) > 1200 or not _GEWE_WORDS.search(raw):
+            continue  # the GEWE questions are one-sentence form fields that name gender equality
+        text = clean(raw)
         key = fold(text)
         if not _GEWE.search(key):
             continue
