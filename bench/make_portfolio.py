@@ -54,7 +54,7 @@ def build(db: Path, projects: int, seed: int) -> dict:
         FROM gen_projects g, range(6) t(r) WHERE r < g.reports""")
     con.execute("""INSERT INTO sources SELECT sha, 'synthetic-' || project_key || '-' || report_no || '.docx', 'docx',
         'progress_report', 'fr', project_key, 'progress_report:semi-annual:' || strftime(report_day, '%Y-%m'),
-        now()::TIMESTAMP, 'synthetic', [], NULL FROM gen_reports""")
+        now()::TIMESTAMP, 'synthetic', [], NULL, NULL, NULL FROM gen_reports""")
     con.execute("""INSERT INTO projects SELECT project_key, sha, 'Synthetic project ' || n, [project_key], [country],
         'PRF', NULL, strftime(start_day + to_months(36) - INTERVAL 1 DAY, '%Y-%m-%d'), strftime(start_day, '%Y-%m-%d'),
         NULL, (hash(n) % 4)::INT, (hash(n * 5) % 3)::INT, budget FROM gen_reports""")
@@ -77,7 +77,7 @@ def build(db: Path, projects: int, seed: int) -> dict:
                project_key
         FROM gen_projects, range(10) t(l) WHERE n % 4 = 0""")
     con.execute("""INSERT INTO sources SELECT md5(project_key || '-budget'), 'synthetic-budget-' || project_key || '.xlsx',
-        'xlsx', 'budget', NULL, project_key, 'budget:?:?', now()::TIMESTAMP, 'synthetic', [], NULL
+        'xlsx', 'budget', NULL, project_key, 'budget:?:?', now()::TIMESTAMP, 'synthetic', [], NULL, NULL, NULL
         FROM gen_projects WHERE n % 4 = 0""")
     refresh(con)
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

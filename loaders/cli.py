@@ -64,6 +64,9 @@ def _ingest(paths: list[str], db: str, quiet: bool, project: str | None) -> int:
         sys.stderr.write("\n")
     for outcome in summary.failures:
         print(f"failed: {outcome.path}: {outcome.error}", file=sys.stderr)
+    for outcome in summary.files:
+        if outcome.status == "skipped":
+            print(f"skipped: {outcome.path}: {outcome.error}", file=sys.stderr)
     if not summary.files:
         print("no readable files found (reports: .txt, .docx; budgets and exports: .xlsx, .csv, .json)",
               file=sys.stderr)

@@ -41,18 +41,22 @@ class IngestSummary:
     def line(self) -> str:
         added = sum(f.status == "added" for f in self.files)
         unchanged = sum(f.status == "unchanged" for f in self.files)
-        return (f"{len(self.files)} files read ({added} added, {unchanged} unchanged, {len(self.failures)} failed), "
+        skipped = sum(f.status == "skipped" for f in self.files)
+        read = len(self.files) - skipped
+        skipped_text = f", {skipped} skipped" if skipped else ""
+        return (f"{read} files read ({added} added, {unchanged} unchanged, {len(self.failures)} failed{skipped_text}), "
                 f"{self.projects} projects, {sum(f.indicators for f in self.files)} indicators, "
                 f"{sum(f.budget_lines for f in self.files)} budget lines, "
                 f"{sum(len(f.warnings) for f in self.files)} warnings, in {self.seconds:.2f} s")
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the readable files inside folders named (sorted, recursively)."""
+    """Files named, and every file inside folders named (sorted, recursively; hidden files left out)."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            found += sorted(p for p in path.rglob("*") if p.is_file()
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             found.append(path)
     return found
@@ -62,11 +66,15 @@ def ingest(paths: Iterable[str | Path], db_path: str | Path,
            progress: Callable[[int, int, str], None] | None = None, project_id: str | None = None) -> IngestSummary:
     """Parse and store every file; `progress(done, total, name)` is called after each one."""
     started = time.perf_counter()
-    files = collect_files(paths)
+    named = [Path(p) for p in paths]
+    files = collect_files(named)
     summary = IngestSummary()
     with writing(db_path) as con:
         for number, path in enumerate(files, start=1):
-            summary.files.append(_ingest_one(con, path, project_id))
+            if path not in named and path.suffix.lower() not in SUPPORTED:  # found in a folder, not a kind we read
+                summary.files.append(FileOutcome(str(path), "skipped", error=f"not a kind Lens reads ({path.suffix})"))
+            else:
+                summary.files.append(_ingest_one(con, path, project_id))
             if progress:
                 progress(number, len(files), path.name)
         projects = con.execute("SELECT count(DISTINCT p.project_key) FROM projects p "

@@ -29,7 +29,7 @@ SUPPORTED = tuple(READERS) + TABULAR
 
 def parse_bytes(data: bytes, name: str, project_id: str | None = None) -> dict:
     """Parse a file's bytes; raises LensError (with the file name) when it cannot be read at all.
-    `project_id` names the project of a file that does not say it (a budget workbook)."""
+    `project_id` names the project of a budget workbook (which does not say it); reports name their own."""
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
@@ -41,7 +41,7 @@ def parse_bytes(data: bytes, name: str, project_id: str | None = None) -> dict:
     if suffix not in READERS:
         raise UnsupportedFormat(f"files ending in '{suffix or '(none)'}' are not read "
                                 f"(reports: .txt, .docx; budgets and exports: .xlsx, .csv, .json)", name)
-    return parse_document(reader_for(name)(data, name, sha256), project_id)
+    return parse_document(reader_for(name)(data, name, sha256))
 
 
 def parse_path(path: str | Path, project_id: str | None = None) -> dict:
@@ -104,7 +104,7 @@ def _parse_undp_project(data: bytes, name: str, sha256: str) -> dict:
             "warnings": warnings}
 
 
-def parse_document(document: Document, project_id: str | None = None) -> dict:
+def parse_document(document: Document) -> dict:
     """Template readers over a document already read by its format reader."""
     warnings = list(document.warnings)
     full_text = "\n".join(document.lines())
@@ -121,8 +121,6 @@ def parse_document(document: Document, project_id: str | None = None) -> dict:
         project, report = read_report_fields(document.paragraphs, None, warnings)
         if kind == "progress_report" and not table.found:
             warnings.append("no results table (indicators) found in this report")
-    if project_id and not project["project_ids"]:
-        project["project_ids"] = [project_id]
     warnings.extend(table.warnings)
     narrative = read_narrative_outcomes(document.paragraphs, table.start_index) if kind != "project_profile" else {}
     return {

@@ -10,6 +10,7 @@ import streamlit as st
 
 from loaders.uploads import preview, remove_file, save_upload, store_uploads
 from ui.context import Context, db_path, page_setup
+from ui.safe_text import md
 
 
 def uploads_folder() -> Path:
@@ -33,7 +34,7 @@ def upload(ctx: Context) -> None:
     st.dataframe(pd.DataFrame([{**p, "warnings": len(p["warnings"])} for p in previews]), hide_index=True)
     for item in previews:
         if item["warnings"]:
-            with st.expander(f"{item['file']}: {len(item['warnings'])} warnings"):
+            with st.expander(f"{md(item['file'])}: {len(item['warnings'])} warnings"):
                 st.text("\n".join(item["warnings"]))
     if st.button(ctx.t("store_files"), type="primary"):
         names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
@@ -43,7 +44,7 @@ def upload(ctx: Context) -> None:
         bar.empty()
         st.success(summary.line())
         for failed in summary.failures:
-            st.error(f"{failed.path}: {failed.error}")
+            st.error(f"{md(failed.path)}: {md(failed.error)}")
 
 
 def ingested(ctx: Context) -> None:
@@ -61,7 +62,7 @@ def ingested(ctx: Context) -> None:
     chosen = st.selectbox(ctx.t("remove"), [None] + list(labels), format_func=lambda s: "—" if s is None else labels[s])
     if chosen and st.button(ctx.t("remove"), key="remove-button"):
         remove_file(db_path(), chosen)
-        st.success(f"{labels[chosen]} ✓")
+        st.success(f"{md(labels[chosen])} ✓")
         st.rerun()
 
 

@@ -10,6 +10,7 @@ from metrics.indicators import STATUSES
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.safe_text import md
 
 ROW_LIMIT = 5000  # a browser table stays responsive; narrow with the filters to see the rest
 
@@ -25,9 +26,9 @@ def local_filters(ctx: Context):
 
 
 def details(ctx: Context, row) -> None:
-    st.markdown(f"**{row['code']}** · {row['project_key']}")
+    st.markdown(f"**{md(row['code'])}** · {md(row['project_key'])}")
     st.text(row["statement"])
-    st.caption(f"{ctx.t('source')}: {row['file_name']} — {row['location']}")
+    st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(row['location'])}")
     st.text(f"{row['baseline_raw'] or '—'} → {row['current_raw'] or '—'} → {row['target_raw'] or '—'}"
             f"   ({row['status']}: {row['status_reason']})")
     if row["reason"]:

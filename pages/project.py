@@ -14,6 +14,7 @@ from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import fmt_date, fmt_money_short, fmt_pct
+from ui.safe_text import md
 
 
 def choose(ctx: Context, projects):
@@ -30,9 +31,9 @@ def choose(ctx: Context, projects):
 
 def facts(ctx: Context, row) -> None:
     lang = ctx.language
-    st.subheader(row["title"] or row["project_key"])
+    st.subheader(md(row["title"] or row["project_key"]))
     names = ", ".join(country_name(c, lang) for c in (row["countries"] if row["countries"] is not None else []))
-    st.caption(f"{row['project_key']} · {names} · {fmt_date(_day(row['start_day']), lang)} → "
+    st.caption(f"{md(row['project_key'])} · {md(names)} · {fmt_date(_day(row['start_day']), lang)} → "
                f"{fmt_date(_day(row['end_day']), lang)}")
     cols = st.columns(5)
     cols[0].metric(ctx.t("budget"), fmt_money_short(row["budget_usd"], lang), help=help_text("budget", lang))
@@ -76,7 +77,7 @@ def outcomes(ctx: Context, key: str) -> None:
     for number in sorted(table["outcome"].dropna().unique(), key=lambda n: int(n) if str(n).isdigit() else 0):
         rows = table[table["outcome"] == number]
         label = statements.get(number, "")
-        with st.expander(f"{ctx.t('outcome')} {number} · {label[:110]}", expanded=False):
+        with st.expander(f"{ctx.t('outcome')} {md(number)} · {md(label[:110])}", expanded=False):
             st.dataframe(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw", "progress", "status",
                                "status_reason", "reason", "location"]], hide_index=True, column_config={
                 "statement": st.column_config.TextColumn(ctx.t("indicators"), width="large"),

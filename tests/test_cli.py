@@ -55,6 +55,7 @@ def test_parse_a_budget_workbook_for_a_named_project():
 
 
 def test_ingest_counts_budget_lines(tmp_path):
-    result = run("ingest", str(SAMPLES.parent.parent / "tests" / "data"), "--db", str(tmp_path / "b.duckdb"),
+    result = run("ingest", str(SAMPLES.parent.parent / "tests" / "data" / "budget-saved-by-libreoffice.xlsx"), "--db",
+                 str(tmp_path / "b.duckdb"),
                  "--project", "00125232", "--quiet")
     assert result.returncode == 0 and "28 budget lines" in result.stdout

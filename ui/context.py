@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -96,22 +97,36 @@ def connection():
         return holder["connection"]
 
 
+def _with_cursor(call):
+    """Run `call(cursor)`; if an ingest swapped the file in and closed our connection meanwhile,
+    reopen and try once more."""
+    for attempt in (1, 2):
+        try:
+            cursor = connection().cursor()
+        except duckdb.Error:
+            if attempt == 2:
+                raise
+            continue
+        try:
+            return call(cursor)
+        except duckdb.ConnectionException:
+            if attempt == 2:
+                raise
+        finally:
+            cursor.close()
+    return None
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_metric(module: str, function: str, version: tuple, filter_values: tuple, args: tuple):
-    cursor = connection().cursor()
-    try:
-        return getattr(importlib.import_module(f"metrics.{module}"), function)(cursor, Filters(*filter_values), *args)
-    finally:
-        cursor.close()
+    function_object = getattr(importlib.import_module(f"metrics.{module}"), function)
+    return _with_cursor(lambda cursor: function_object(cursor, Filters(*filter_values), *args))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_plain(module: str, function: str, version: tuple, args: tuple):
-    cursor = connection().cursor()
-    try:
-        return getattr(importlib.import_module(f"metrics.{module}"), function)(cursor, *args)
-    finally:
-        cursor.close()
+    function_object = getattr(importlib.import_module(f"metrics.{module}"), function)
+    return _with_cursor(lambda cursor: function_object(cursor, *args))
 
 
 def page_setup(title_key: str) -> Context | None:

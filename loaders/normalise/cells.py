@@ -25,7 +25,7 @@ _NEGATION_AFTER = re.compile(
     r"^[^.;]*?\b(n'ont pas|n'a pas|ne sont pas|n'est pas|ne disposent pas|n'existent? pas|aucun|"
     r"do not|does not|did not|have no|has no|lack)\b",
 )
-_BARE_NUMBER = re.compile(r"^[0-9][0-9 \u00a0\u202f.,]*$")
+_BARE_NUMBER = re.compile(r"^-?[0-9][0-9 \u00a0\u202f.,]*$")
 _COUNTRY_LINE = re.compile(r"^\s*[0-9][0-9 ,.]*\s*(\([^)]{1,40}\)|(en|au|in)\s+\w+)?\s*\.?$")
 
 
@@ -56,6 +56,10 @@ def measuring_numbers(text: str) -> list[NumberToken]:
     for token in tokens:
         before = fold(masked[max(0, token.start - 25) : token.start])
         after = masked[token.end : token.end + 15]
+        if re.match(r"[eE][+-]?[0-9]", after):
+            continue  # `1e309`: scientific notation is not how reports write a measure
+        if token.start >= 1 and masked[token.start - 1] == "-" and (token.start == 1 or masked[token.start - 2] in " (:"):
+            token = NumberToken(-token.value, token.start - 1, token.end, "-" + token.text, token.percent)
         if _looks_like_year(token, before, previous_year_end, masked):
             previous_year_end = token.end
             continue

@@ -70,6 +70,10 @@ ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS raw_agency VARCHAR;
 ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS fiscal_year VARCHAR;
 ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS breakdown VARCHAR;
 
+-- How many fact rows each file gave, written in the file's own transaction (integrity checks).
+ALTER TABLE sources ADD COLUMN IF NOT EXISTS indicator_rows INTEGER;
+ALTER TABLE sources ADD COLUMN IF NOT EXISTS budget_line_rows INTEGER;
+
 -- Every project number a file gives for a project, so files naming another of its numbers join it.
 CREATE TABLE IF NOT EXISTS project_aliases (
     source_sha256 VARCHAR NOT NULL, alias VARCHAR NOT NULL, project_key VARCHAR NOT NULL

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,8 +23,7 @@ def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     work = db_path.with_name(f".{db_path.name}.{os.getpid()}.writing")
-    for stale in (work, work.with_name(work.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    _remove_abandoned_copies(db_path)
     if db_path.exists():
         shutil.copyfile(db_path, work)
     con = duckdb.connect(str(work))
@@ -42,17 +43,62 @@ def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
         work.with_name(work.name + ".wal").unlink(missing_ok=True)
 
 
+def _remove_abandoned_copies(db_path: Path) -> None:
+    """Private copies left by writers that were killed (their process is gone) are deleted."""
+    for copy in db_path.parent.glob(f".{db_path.name}.*.writing*"):
+        pid = copy.name[len(db_path.name) + 2 :].split(".")[0]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            copy.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_OPEN_READERS: dict[str, list[tuple[tuple, weakref.ref]]] = {}
+_READERS_LOCK = threading.Lock()
+
+
 def reading(db_path: str | Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection (the app's); the caller closes it. A store built by an older version
-    is first brought up to date (through a private copy swapped in, like any write)."""
-    con = duckdb.connect(str(db_path), read_only=True)
+    is first brought up to date (through a private copy swapped in, like any write).
+
+    DuckDB hands back the *old* database to a new connect() while any connection to it is still
+    open in this process, so connections to a file that has since been swapped are closed first."""
+    con = _connect_current(Path(db_path))
     if _schema_version(con) != SCHEMA_VERSION:
         con.close()
         with writing(db_path):
             pass
-        con = duckdb.connect(str(db_path), read_only=True)
+        con = _connect_current(Path(db_path))
     con.execute("SET enable_progress_bar = false")
     return con
+
+
+def _connect_current(db_path: Path) -> duckdb.DuckDBPyConnection:
+    key = str(db_path.resolve())
+    with _READERS_LOCK:
+        stat = db_path.stat()
+        version = (stat.st_ino, stat.st_mtime_ns)
+        kept = []
+        for opened_version, reference in _OPEN_READERS.get(key, []):
+            connection = reference()
+            if connection is None:
+                continue
+            if opened_version != version:
+                connection.close()
+            else:
+                kept.append((opened_version, reference))
+        con = duckdb.connect(str(db_path), read_only=True)
+        kept.append((version, weakref.ref(con)))
+        _OPEN_READERS[key] = kept
+        return con
 
 
 def _schema_version(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -12,7 +12,7 @@ import pandas as pd
 from loaders.normalise.project_ids import canonical_project_id
 from loaders.normalise.text import fold
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _SCHEMA_SQL = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 _CELLS = ("baseline", "target", "milestone", "current")
 
@@ -57,6 +57,8 @@ def write_record(con: duckdb.DuckDBPyConnection, record: dict) -> str:
         else:
             _insert_project(con, record, key)
             _insert_children(con, record, key)
+        con.execute("UPDATE sources SET indicator_rows = ?, budget_line_rows = ? WHERE sha256 = ?",
+                    [len(record.get("indicators") or []), len(record.get("budget_lines") or []), sha])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -82,7 +84,8 @@ def remove_source(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
 def _insert_source(con, record: dict, key: str, period: str) -> None:
     source = record["source"]
     con.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        "INSERT INTO sources (sha256, file_name, format, kind, language, project_key, report_period, ingested_at, "
+        "loader_version, warnings, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
         [source["sha256"], source["file"], source["format"], record.get("kind") or "unknown",
          source.get("language"), key, period, dt.datetime.now(dt.UTC).replace(tzinfo=None),
          source.get("loader_version", ""), list(record.get("warnings") or [])])

@@ -160,6 +160,12 @@ class _RowReader:
                 values, index = self._value_cells(cells, index)
                 self._indicator(code, statement, cell, values)
         self.result.outcomes = list(self.outcomes.values())
+        seen: dict[str, str] = {}
+        for row in self.result.indicators:
+            if row["code"] in seen:
+                self.result.warnings.append(f"{row['location']}: indicator code {row['code']} appears again (first at "
+                                            f"{seen[row['code']]}); both rows are kept")
+            seen.setdefault(row["code"], row["location"])
 
     def _value_cells(self, cells: list[Cell], index: int) -> tuple[dict[str, Cell], int]:
         anchor_cell = cells[index]

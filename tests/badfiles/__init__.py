@@ -1,0 +1,1 @@
+"""The bad-file corpus (made by make_badfiles.py)."""
