@@ -14,15 +14,12 @@ from metrics.base import Filters
 Query = Callable[[duckdb.DuckDBPyConnection, Filters], object]
 
 
-def _project(con, filters: Filters) -> str:
-    rows = delivery.delivery_by_project(con, filters)
-    return rows["project_key"].iloc[0] if len(rows) else ""
-
-
 def _project_page(con, filters: Filters) -> None:
-    key = _project(con, filters)
+    choices = delivery.project_choices(con, filters)
+    key = choices["project_key"].iloc[0] if len(choices) else ""
     one = Filters(project=key)
-    gender.gewe_by_project(con, filters)
+    delivery.delivery_by_project(con, one)
+    gender.gewe_by_project(con, one)
     indicators.indicator_table(con, one)
     quality.quality_flags(con, one)
     project_detail.project_sources(con, key)
@@ -32,12 +29,12 @@ def _project_page(con, filters: Filters) -> None:
 
 
 PAGES: dict[str, list[Query]] = {
-    "Overview": [lambda c, f: catalog.filter_options(c), summary.headline, delivery.delivery_by_country,
-                 attention.projects_needing_attention],
-    "Delivery": [delivery.delivery_by_country, delivery.delivery_by_agency, delivery.delivery_by_outcome,
-                 delivery.delivery_by_project],
+    "Overview": [lambda c, f: catalog.filter_options(c), catalog.outcome_options, summary.headline,
+                 delivery.delivery_by_country, lambda c, f: attention.projects_needing_attention(c, f, 100)],
+    "Delivery": [delivery.delivery_by_country, delivery.delivery_by_agency,
+                 lambda c, f: delivery.delivery_by_outcome(c, f, 30), delivery.delivery_by_project],
     "Gender": [gender.gewe_by_project, lambda c, f: gender.gewe_rollup(c, f, "country"), gender.gewe_by_agency,
-               gender.marker_mix, lambda c, f: gender.sex_disaggregated(c, f, "project")],
+               gender.marker_mix, lambda c, f: gender.sex_disaggregated(c, f, "project", 30)],
     "Indicators": [indicators.indicator_count, lambda c, f: indicators.indicator_table(c, f, limit=5000)],
     "Project": [_project_page],
     "Data": [lambda c, f: project_detail.all_sources(c), lambda c, f: project_detail.source_count(c)],

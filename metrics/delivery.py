@@ -8,7 +8,8 @@ import pandas as pd
 from metrics.base import Filters
 from metrics.query import project_query
 
-PROJECT_COLUMNS = """project_key, title, countries, budget_usd, budget_source, expenditure_usd, expenditure_estimate_usd,
+PROJECT_COLUMNS = """project_key, title, array_to_string(countries, ', ') AS countries, budget_usd, budget_source,
+    expenditure_usd, expenditure_estimate_usd,
     delivery_rate, delivery_source, net_funded_usd, delivery_rate_net_funded, start_day, end_day, as_of,
     time_elapsed, delivery_gap, months_left, behind"""
 
@@ -56,15 +57,26 @@ def delivery_by_agency(con: duckdb.DuckDBPyConnection, filters: Filters | None =
         GROUP BY a.agency ORDER BY a.agency""", filters, more_ctes=agency_spent)
 
 
-def delivery_by_outcome(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
-    """Per project outcome, from budget-workbook lines (the only source that splits money by outcome)."""
-    return project_query(con, """
-        SELECT f.project_key, b.outcome, o.statement, sum(b.amount_usd) AS budget_usd,
+def delivery_by_outcome(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
+                        limit: int | None = None) -> pd.DataFrame:
+    """Per project outcome, from budget-workbook lines (the only source that splits money by outcome);
+    with `limit`, the outcomes with the lowest delivery first."""
+    order = "delivery_rate NULLS LAST, project_key, outcome" if limit else "project_key, outcome"
+    limit_sql = f" LIMIT {int(limit)}" if limit else ""
+    return project_query(con, f"""
+        SELECT f.project_key, b.outcome, any_value(o.statement) AS statement, sum(b.amount_usd) AS budget_usd,
                sum(b.expenditure_usd) AS expenditure_usd,
                sum(b.expenditure_usd) / nullif(sum(b.amount_usd) FILTER (WHERE b.expenditure_usd IS NOT NULL), 0)
                    AS delivery_rate
         FROM f JOIN budget_lines_resolved b ON b.resolved_project_key = f.project_key
-        LEFT JOIN outcomes o ON o.project_key = f.project_key AND o.number = b.outcome
-             AND o.source_sha256 = (SELECT sha256 FROM current_source c WHERE c.project_key = f.project_key)
+        LEFT JOIN (SELECT o.project_key, o.number, o.statement FROM outcomes o
+                   JOIN current_source c ON c.sha256 = o.source_sha256) o
+               ON o.project_key = f.project_key AND o.number = b.outcome
         WHERE b.source_kind = 'budget' AND b.breakdown = 'activity' AND b.outcome IS NOT NULL
-        GROUP BY ALL ORDER BY f.project_key, b.outcome""", filters)
+        GROUP BY f.project_key, b.outcome ORDER BY {order}{limit_sql}""", filters)
+
+
+def project_choices(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
+    """Project numbers and titles of the filtered portfolio, largest budget first (the Project page's list)."""
+    return project_query(con, "SELECT project_key, title FROM f ORDER BY budget_usd DESC NULLS LAST, project_key",
+                         filters)

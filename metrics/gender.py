@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 
 from metrics import settings
-from metrics.base import Filters
+from metrics.base import Filters, uses_materialized
 from metrics.query import indicator_query, project_query
 
 _GEWE = """sum(gender_allocated_usd) FILTER (WHERE budget_usd > 0) AS gewe_allocated_usd,
@@ -22,7 +22,8 @@ _GEWE = """sum(gender_allocated_usd) FILTER (WHERE budget_usd > 0) AS gewe_alloc
 def gewe_by_project(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
     """Per project: GEWE allocated, share of budget, spent, spend rate, delivery, and the targets met."""
     return project_query(con, f"""
-        SELECT project_key, title, countries, budget_usd, gender_allocated_usd AS gewe_allocated_usd, gewe_share,
+        SELECT project_key, title, array_to_string(countries, ', ') AS countries, budget_usd,
+               gender_allocated_usd AS gewe_allocated_usd, gewe_share,
                gender_spent_usd AS gewe_spent_usd, gewe_spend_rate, delivery_rate, gender_marker,
                gewe_share >= {settings.GEWE_UN_MINIMUM} AS meets_un_minimum,
                gewe_share >= {settings.GEWE_PBF_TARGET} AS meets_pbf_target
@@ -61,8 +62,18 @@ def marker_mix(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, b
                               f"sum(budget_usd) AS budget_usd FROM {source} GROUP BY ALL ORDER BY ALL", filters)
 
 
-def sex_disaggregated(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, by: str = "country") -> pd.DataFrame:
-    """Women and men reached (from current-progress cells), and women's share of people counted by sex."""
+def sex_disaggregated(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, by: str = "country",
+                      limit: int | None = None) -> pd.DataFrame:
+    """Women and men reached (from current-progress cells), and women's share of people counted by sex;
+    with `limit`, the groups reaching most people first."""
+    filters = filters or Filters()
+    if by == "project" and uses_materialized(filters) and not filters.outcome_number():
+        limit_sql = f" ORDER BY coalesce(women, 0) + coalesce(men, 0) DESC, project LIMIT {int(limit)}" if limit \
+            else " ORDER BY project"
+        return project_query(con, f"""
+            SELECT f.project_key AS project, n.women, n.men, n.women_of_split / nullif(n.people_of_split, 0) AS women_share,
+                   n.indicators_disaggregated, n.indicators_missing_split
+            FROM f JOIN mx_project_counts n ON n.project_key = f.project_key{limit_sql}""", filters)
     group = {"country": "country", "agency": "agency", "outcome": "project_key || ' / ' || coalesce(outcome, '?')",
              "project": "project_key"}[by]
     source = {"country": "(SELECT unnest(countries) AS country, * FROM i)",
@@ -75,4 +86,5 @@ def sex_disaggregated(con: duckdb.DuckDBPyConnection, filters: Filters | None = 
                count(*) FILTER (WHERE women IS NOT NULL OR men IS NOT NULL) AS indicators_disaggregated,
                count(*) FILTER (WHERE should_be_disaggregated AND women IS NULL AND men IS NULL
                                 AND current_unit = 'number') AS indicators_missing_split
-        FROM {source} GROUP BY ALL ORDER BY ALL""", filters)
+        FROM {source} GROUP BY ALL ORDER BY {"coalesce(women, 0) + coalesce(men, 0) DESC, 1" if limit else "ALL"}
+        {f"LIMIT {int(limit)}" if limit else ""}""", filters)

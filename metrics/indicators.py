@@ -9,10 +9,9 @@ from metrics.base import Filters
 from metrics.query import indicator_query
 
 STATUSES = ["achieved", "on track", "behind", "not started", "no data", "qualitative"]
-INDICATOR_COLUMNS = """project_key, project_title, countries, code, level, outcome, output, statement,
-    baseline_raw, baseline_value, target_raw, target_value, milestone_raw, milestone_value, current_raw,
-    current_value, current_unit, progress, status, status_reason, women, men, reason, reason_categories,
-    should_be_disaggregated, location, file_name, source_sha256, report_type, report_date, row_number"""
+INDICATOR_COLUMNS = """project_key, code, level, outcome, statement, baseline_raw, milestone_raw, target_raw,
+    current_raw, current_value, progress, status, status_reason, women, men, reason,
+    array_to_string(reason_categories, ', ') AS reason_categories, location, file_name, source_sha256, row_number"""
 
 
 def indicator_table(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, statuses: tuple = (),

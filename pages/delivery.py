@@ -12,6 +12,8 @@ from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 
+OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
+
 
 def by_group(ctx: Context) -> None:
     lang = ctx.language
@@ -19,7 +21,7 @@ def by_group(ctx: Context) -> None:
     countries = ctx.run("delivery", "delivery_by_country")
     countries["label"] = [country_name(c, lang) for c in countries["country"]]
     agencies = ctx.run("delivery", "delivery_by_agency")
-    outcomes = ctx.run("delivery", "delivery_by_outcome")
+    outcomes = ctx.run("delivery", "delivery_by_outcome", OUTCOME_BARS)
     for tab, frame, label, key in ((tabs[0], countries, "label", "country"), (tabs[1], agencies, "agency", "agency"),
                                    (tabs[2], outcomes, "outcome", "outcome")):
         with tab:
@@ -70,7 +72,7 @@ def project_table(ctx: Context, projects) -> None:
     st.dataframe(as_percent(shown, ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
                  hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
-        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "countries": st.column_config.TextColumn(ctx.t("country")),
         "budget_usd": money_column(ctx.t("budget") + " (USD)",
                                                     help=help_text("budget", ctx.language)),
         "expenditure_estimate_usd": money_column(ctx.t("expenditure") + " (USD)"),

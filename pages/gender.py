@@ -13,6 +13,7 @@ from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 
+PEOPLE_BARS = 30  # the projects reaching most people
 TARGETS = [(settings.GEWE_UN_MINIMUM, "15 %"), (settings.GEWE_PBF_TARGET, "30 %")]
 
 
@@ -68,7 +69,7 @@ def markers(ctx: Context) -> None:
 
 
 def reached(ctx: Context) -> None:
-    split = ctx.run("gender", "sex_disaggregated", "project")
+    split = ctx.run("gender", "sex_disaggregated", "project", PEOPLE_BARS)
     known = split.dropna(subset=["women_share"])
     st.subheader(ctx.t("women_share"), help=help_text("women_share", ctx.language))
     if known.empty:
@@ -90,7 +91,7 @@ def below_target(ctx: Context, projects) -> None:
                    "meets_un_minimum", "project_key"]]
     st.dataframe(as_percent(shown, ["gewe_share", "gewe_spend_rate"]), hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
-        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "countries": st.column_config.TextColumn(ctx.t("country")),
         "gewe_allocated_usd": money_column("GEWE (USD)"),
         "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),
         "gewe_spent_usd": money_column("GEWE spent (USD)"),
@@ -110,7 +111,7 @@ def render(ctx: Context) -> None:
     st.dataframe(as_percent(table, ["gewe_share", "gewe_spend_rate", "delivery_rate"]), hide_index=True,
                  column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
-        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "countries": st.column_config.TextColumn(ctx.t("country")),
         "budget_usd": money_column(ctx.t("budget") + " (USD)"),
         "gewe_allocated_usd": money_column("GEWE (USD)"),
         "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),

@@ -64,7 +64,7 @@ def render(ctx: Context) -> None:
         "status": st.column_config.TextColumn(ctx.t("status"), help=help_text("status", ctx.language)),
         "women": st.column_config.NumberColumn(ctx.t("women")),
         "men": st.column_config.NumberColumn(ctx.t("men")),
-        "reason_categories": st.column_config.ListColumn(ctx.t("reason_category")),
+        "reason_categories": st.column_config.TextColumn(ctx.t("reason_category")),
         "reason": st.column_config.TextColumn(ctx.t("reason"), width="large"),
     })
     download_buttons(shown[columns], "indicators", ctx.language)

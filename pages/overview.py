@@ -13,6 +13,8 @@ from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import fmt_money_short, fmt_number, fmt_pct, status_label
 
+ATTENTION_ROWS = 100  # the worst first; the filters narrow the rest
+
 
 def headline(ctx: Context) -> dict:
     figures = ctx.run("summary", "headline")
@@ -57,7 +59,7 @@ def country_chart(ctx: Context) -> None:
 
 def attention(ctx: Context) -> None:
     st.subheader(ctx.t("needing_attention"))
-    table = ctx.run("attention", "projects_needing_attention")
+    table = ctx.run("attention", "projects_needing_attention", ATTENTION_ROWS)
     if table.empty:
         st.success("—")
         return
@@ -65,7 +67,7 @@ def attention(ctx: Context) -> None:
                    "flags", "project_key"]]
     st.dataframe(as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
-        "countries": st.column_config.ListColumn(ctx.t("country")),
+        "countries": st.column_config.TextColumn(ctx.t("country")),
         "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", ctx.language)),
         "time_elapsed": percent_column(ctx.t("time_elapsed")),
         "behind": st.column_config.CheckboxColumn(ctx.t("behind"), help=help_text("delivery_gap", ctx.language)),

@@ -86,13 +86,15 @@ def outcomes(ctx: Context, key: str) -> None:
 
 
 def render(ctx: Context) -> None:
-    projects = ctx.run("delivery", "delivery_by_project")
+    projects = ctx.run("delivery", "project_choices")
     if projects.empty:
         st.info(ctx.t("no_data"))
         return
     key = choose(ctx, projects)
-    row = projects.merge(ctx.run("gender", "gewe_by_project")[["project_key", "gewe_share", "gewe_spend_rate"]],
-                         on="project_key").set_index("project_key").loc[key]
+    one = dataclasses.replace(ctx.filters, project=key)
+    row = ctx.run("delivery", "delivery_by_project", filters=one).merge(
+        ctx.run("gender", "gewe_by_project", filters=one)[["project_key", "gewe_share", "gewe_spend_rate"]],
+        on="project_key").set_index("project_key").loc[key]
     facts(ctx, row.to_dict() | {"project_key": key})
     left, right = st.columns(2)
     with left:

@@ -143,7 +143,8 @@ def page_setup(title_key: str) -> Context | None:
         st.info(t("empty_store", language))
         return None
     context = Context(language, Filters(), database_version())
-    options = context.query("catalog", "filter_options")
+    options = context.query("catalog", "filter_options") | {
+        "outcome": lambda narrowed: context.run("catalog", "outcome_options", filters=narrowed)}
     context.filters = _filter_bar(options, language)
     _write_url(context.filters, language)
     st.title(t(title_key, language))
@@ -188,7 +189,7 @@ def _filter_bar(options: dict, language: str) -> Filters:
     st.sidebar.header(t("filters", language))
     country = _select("country", options["country"], language, lambda c: f"{country_name(c, language)} ({c})")
     agency = _select("agency", options["agency"], language)
-    outcome_labels = dict(options["outcome"])
+    outcome_labels = dict(options["outcome"](Filters(country=country, agency=agency)))
     outcome = _select("outcome", list(outcome_labels), language, lambda v: outcome_labels[v][:90])
     report_type = _select("report_type", options["report_type"], language)
     marker = _select("gender_marker", options["gender_marker"], language)
