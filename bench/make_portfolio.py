@@ -26,6 +26,9 @@ REASONS = ["Les activités de regroupement ont été reportées suite aux instru
            "Le consultant est en cours de recrutement", "Insécurité dans la zone d'intervention",
            "Delays in procurement of equipment", "Elections postponed the activity", "Pas de retard.",
            "The baseline survey has not been conducted yet", ""]
+_SOURCE_COLUMNS = ("sha256, file_name, format, kind, language, project_key, report_period, ingested_at, loader_version, "
+                   "warnings, superseded_by, indicator_rows, budget_line_rows")
+
 def _sql_list(values: list[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
@@ -52,7 +55,8 @@ def build(db: Path, projects: int, seed: int) -> dict:
         SELECT g.*, r AS report_no, md5(g.project_key || '-' || r) AS sha,
                g.start_day + to_months(6 * (r + 1)) AS report_day
         FROM gen_projects g, range(6) t(r) WHERE r < g.reports""")
-    con.execute("""INSERT INTO sources SELECT sha, 'synthetic-' || project_key || '-' || report_no || '.docx', 'docx',
+    con.execute(f"""INSERT INTO sources ({_SOURCE_COLUMNS})
+        SELECT sha, 'synthetic-' || project_key || '-' || report_no || '.docx', 'docx',
         'progress_report', 'fr', project_key, 'progress_report:semi-annual:' || strftime(report_day, '%Y-%m'),
         now()::TIMESTAMP, 'synthetic', [], NULL, NULL, NULL FROM gen_reports""")
     con.execute("""INSERT INTO projects SELECT project_key, sha, 'Synthetic project ' || n, [project_key], [country],
@@ -76,7 +80,8 @@ def build(db: Path, projects: int, seed: int) -> dict:
                budget / 10 * (hash(n * l) % 90) / 100.0, 'activity', 'sheet ''1) Budget Table'', row ' || (7 + l),
                project_key
         FROM gen_projects, range(10) t(l) WHERE n % 4 = 0""")
-    con.execute("""INSERT INTO sources SELECT md5(project_key || '-budget'), 'synthetic-budget-' || project_key || '.xlsx',
+    con.execute(f"""INSERT INTO sources ({_SOURCE_COLUMNS})
+        SELECT md5(project_key || '-budget'), 'synthetic-budget-' || project_key || '.xlsx',
         'xlsx', 'budget', NULL, project_key, 'budget:?:?', now()::TIMESTAMP, 'synthetic', [], NULL, NULL, NULL
         FROM gen_projects WHERE n % 4 = 0""")
     refresh(con)

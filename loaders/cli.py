@@ -10,6 +10,7 @@ from loaders.errors import LensError
 from loaders.ingest import ingest
 from loaders.parse import parse_path
 from loaders.store.session import DEFAULT_DB
+from loaders.templates.missing import describe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +36,8 @@ def _parse(files: list[str], project: str | None) -> int:
         try:
             record = parse_path(name, project)
         except LensError as error:
-            print(f"error: {name}: {error.message}", file=sys.stderr)
+            hint = f" — {error.hint}" if error.hint else ""
+            print(f"error: {name}: {error.message}{hint}", file=sys.stderr)
             failed += 1
             continue
         except OSError as error:
@@ -67,8 +69,11 @@ def _ingest(paths: list[str], db: str, quiet: bool, project: str | None) -> int:
     for outcome in summary.files:
         if outcome.status == "skipped":
             print(f"skipped: {outcome.path}: {outcome.error}", file=sys.stderr)
+        elif outcome.missing:
+            print(f"missing: {outcome.path}: {describe(outcome.missing)} ({', '.join(outcome.missing)})",
+                  file=sys.stderr)
     if not summary.files:
-        print("no readable files found (reports: .txt, .docx; budgets and exports: .xlsx, .csv, .json)",
+        print("no readable files found (reports: .txt, .docx, .pdf; budgets and exports: .xlsx, .csv, .json)",
               file=sys.stderr)
     print(summary.line() + f" → {db}")
     return 1 if summary.failures or not summary.files else 0

@@ -24,6 +24,7 @@ class FileOutcome:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     project_key: str | None = None
+    missing: list[str] = field(default_factory=list)  # headline fields the file did not yield
 
 
 @dataclass
@@ -92,9 +93,10 @@ def _ingest_one(con, path: Path, project_id: str | None) -> FileOutcome:
         added = status == "added"
         return FileOutcome(str(path), status, len(record["indicators"]) if added else 0,
                            len(record.get("budget_lines") or []) if added else 0,
-                           record["warnings"] if added else [], project_key=project_key(record))
+                           record["warnings"] if added else [], project_key=project_key(record),
+                           missing=list(record.get("missing") or []))
     except LensError as error:
-        return FileOutcome(str(path), "failed", error=error.message)
+        return FileOutcome(str(path), "failed", error=error.message + (f" — {error.hint}" if error.hint else ""))
     except OSError as error:
         return FileOutcome(str(path), "failed", error=f"cannot read the file ({error.strerror})")
     except Exception as error:  # a bug or a store refusal: the file is reported, the batch goes on

@@ -1,5 +1,5 @@
 """Parse one file into the JSON record of contracts/REPORT.md. Pure: bytes in, dict out.
-Reports (.txt, .docx) go through the document readers; workbooks (.xlsx), CSV exports and UNDP
+Reports (.txt, .docx, .pdf) go through the document readers; workbooks (.xlsx), CSV exports and UNDP
 project records (.json) through the tabular ones."""
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from loaders.templates.budget_categories import category_sheet, read_category_sh
 from loaders.templates.budget_workbook import find_budget_table, read_budget_sheet
 from loaders.templates.detect import detect_kind, detect_language
 from loaders.templates.financial_export import find_header_row, read_financial_export
+from loaders.templates.missing import missing_fields
 from loaders.templates.narrative import merge_outcomes, read_narrative_outcomes
 from loaders.templates.other_documents import empty_project, empty_report, read_final_review, read_profile
 from loaders.templates.progress_report import read_report_fields
@@ -40,7 +41,7 @@ def parse_bytes(data: bytes, name: str, project_id: str | None = None) -> dict:
         return _parse_undp_project(data, name, sha256)
     if suffix not in READERS:
         raise UnsupportedFormat(f"files ending in '{suffix or '(none)'}' are not read "
-                                f"(reports: .txt, .docx; budgets and exports: .xlsx, .csv, .json)", name)
+                                f"(reports: .txt, .docx, .pdf; budgets and exports: .xlsx, .csv, .json)", name)
     return parse_document(reader_for(name)(data, name, sha256))
 
 
@@ -62,7 +63,7 @@ def _tabular_record(name, sha256, fmt, kind, lines, warnings, project_id) -> dic
             line["project_id"] = line["project_id"] or canonical_project_id(project_id)
     return {"source": _source(name, sha256, fmt, None), "kind": kind, "project": project,
             "report": empty_report(None), "outcomes": [], "indicators": [], "comments": [],
-            "budget_lines": lines, "warnings": warnings}
+            "budget_lines": lines, "missing": [], "warnings": warnings}
 
 
 def _parse_workbook(data: bytes, name: str, sha256: str, project_id: str | None) -> dict:
@@ -101,7 +102,7 @@ def _parse_undp_project(data: bytes, name: str, sha256: str) -> dict:
     project, report, warnings = read_undp_project(data, name)
     return {"source": _source(name, sha256, "json", None), "kind": "project_profile", "project": project,
             "report": report, "outcomes": [], "indicators": [], "comments": [], "budget_lines": [],
-            "warnings": warnings}
+            "missing": [], "warnings": warnings}
 
 
 def parse_document(document: Document) -> dict:
@@ -131,5 +132,6 @@ def parse_document(document: Document) -> dict:
         "outcomes": merge_outcomes(table.outcomes, narrative),
         "indicators": table.indicators,
         "comments": [c.as_dict() for c in document.comments],
+        "missing": missing_fields(kind, project, report, table.indicators, table.found),
         "warnings": warnings,
     }

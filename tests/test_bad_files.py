@@ -1,4 +1,4 @@
-"""The bad-file corpus (tests/badfiles/make_badfiles.py, 32 kinds): each file is named with its
+"""The bad-file corpus (tests/badfiles/make_badfiles.py, 38 kinds): each file is named with its
 reason in one line, the other files of the batch still land, and the database holds exactly what
 it held before for a file that failed."""
 from __future__ import annotations
@@ -64,8 +64,8 @@ def test_a_batch_with_every_bad_file_still_lands_the_good_ones(corpus, tmp_path)
     by_name = {outcome.path.rsplit("/", 1)[-1]: outcome.status for outcome in summary.files}
     assert by_name["tg-ceomp-final-review.txt"] == "added"
     assert {name for name, status in by_name.items() if status == "failed"} == {
-        name for name, (kind, _) in KINDS.items() if kind == "fail" and not name.endswith(".pdf")}
-    assert by_name["notes.pdf"] == "skipped"  # found in a folder, not a kind Lens reads
+        name for name, (kind, _) in KINDS.items() if kind == "fail" and not name.endswith(".odt")}
+    assert by_name["notes.odt"] == "skipped"  # found in a folder, not a kind Lens reads
     con = duckdb.connect(str(db), read_only=True)
     assert integrity_problems(con) == [] and con.execute("SELECT count(*) FROM sources").fetchone()[0] >= 8
     con.close()

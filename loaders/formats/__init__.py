@@ -1,5 +1,5 @@
 """Format readers: one per file type, each turning bytes into the shared document model.
-Add a format (e.g. `.pdf`) by writing `read_pdf(data, name, sha256) -> Document` and listing it here."""
+Add a format by writing `read_x(data, name, sha256) -> Document` and listing it here."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,12 +7,14 @@ from pathlib import Path
 
 from loaders.errors import UnsupportedFormat
 from loaders.formats.docx import read_docx
+from loaders.formats.pdf import read_pdf
 from loaders.formats.txt import read_txt
 from loaders.model import Document
 
 READERS: dict[str, Callable[[bytes, str, str], Document]] = {
     ".txt": read_txt,
     ".docx": read_docx,
+    ".pdf": read_pdf,
 }
 
 

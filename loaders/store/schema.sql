@@ -73,6 +73,8 @@ ALTER TABLE budget_lines ADD COLUMN IF NOT EXISTS breakdown VARCHAR;
 -- How many fact rows each file gave, written in the file's own transaction (integrity checks).
 ALTER TABLE sources ADD COLUMN IF NOT EXISTS indicator_rows INTEGER;
 ALTER TABLE sources ADD COLUMN IF NOT EXISTS budget_line_rows INTEGER;
+-- The headline fields the file's template asks for that it did not yield (REPORT.md `missing`).
+ALTER TABLE sources ADD COLUMN IF NOT EXISTS missing VARCHAR[];
 
 -- Every project number a file gives for a project, so files naming another of its numbers join it.
 CREATE TABLE IF NOT EXISTS project_aliases (

@@ -57,8 +57,9 @@ def write_record(con: duckdb.DuckDBPyConnection, record: dict) -> str:
         else:
             _insert_project(con, record, key)
             _insert_children(con, record, key)
-        con.execute("UPDATE sources SET indicator_rows = ?, budget_line_rows = ? WHERE sha256 = ?",
-                    [len(record.get("indicators") or []), len(record.get("budget_lines") or []), sha])
+        con.execute("UPDATE sources SET indicator_rows = ?, budget_line_rows = ?, missing = ? WHERE sha256 = ?",
+                    [len(record.get("indicators") or []), len(record.get("budget_lines") or []),
+                     list(record.get("missing") or []), sha])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

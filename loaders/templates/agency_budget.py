@@ -1,19 +1,30 @@
 """Recipient agencies of a report: the agency list (with the lead agency) and the approved
-budget per agency, merged so that an agency listed once per country office is one agency."""
+budget per agency, merged so that an agency listed once per country office is one agency.
+
+The budget block is read by meaning, whatever its layout: `NAME   $ AMOUNT` on one line,
+tab-separated or Word-table cells (the name and the amount in two paragraphs), PDF text where
+they fall on two lines, a header row (`Recipient Organization | Amount`) and a `Total:` row
+whose amount may sit in the next cell. Amounts follow the number grammar of VALUES.md."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from loaders.model import Paragraph
 from loaders.normalise.agencies import agency_code, find_agencies
+from loaders.normalise.numbers import find_numbers
 from loaders.normalise.text import clean, fold
-from loaders.templates.field_values import read_amount
 from loaders.templates.fields import FieldHit
+from loaders.templates.labels import match_field
+from loaders.templates.settings import BLOCK_MAX_PARAGRAPHS, TOTAL_TOLERANCE_USD
 
-_BUDGET_LINE = re.compile(r"^(?P<name>.*?)\s*:?\s*(?P<amount>(?:US\$|USD|\$)\s*[0-9][0-9 ,.\u00a0\u202f]*)\s*$", re.IGNORECASE)
 _LEAD_MARK = re.compile(r"coordinatrice|coordonatrice|coordonnatrice|chef de file|lead agency|convening|\(lead\)", re.IGNORECASE)
 _LEAD_FIRST = re.compile(r"en commen[cç]ant par|starting with|lead agency first", re.IGNORECASE)
-_TOTAL = re.compile(r"^\s*total", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(?:grand\s+)?total\b", re.IGNORECASE)
+_HEADER_WORDS = re.compile(r"^(?:agences?|recipient|organi[sz]ations?|organismes?|budget|amount|montant|usd|\$|"
+                           r"recipiendaires?|beneficiaires?|\(usd\)|\(\$\)|[|:\-\s])+$")
+_MONEY = re.compile(r"(?:US\s?\$|USD|\$)?\s*(?P<number>[0-9][0-9 ,.\u00a0\u202f\u2002]*)", re.IGNORECASE)
+_BLANK = re.compile(r"^[\s\u2002$:.|_-]*$")  # an unfilled form line: en-spaces, a lone $
 
 
 @dataclass
@@ -22,21 +33,40 @@ class AgencyBudgets:
 
     agencies: list[dict] = field(default_factory=list)
     total_usd: float | None = None
+    total_location: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
-def read_agencies(list_hit: FieldHit | None, budget_hit: FieldHit | None) -> AgencyBudgets:
-    """Merge the agency list and the budget table of a report's cover page."""
+def read_agencies(list_hit: FieldHit | None, budget_hit: FieldHit | None,
+                  paragraphs: list[Paragraph] | None = None) -> AgencyBudgets:
+    """Merge the agency list and the budget block of a report's cover page."""
     result = AgencyBudgets()
     merged: dict[str, dict] = {}
     if list_hit is not None:
-        _read_list(list_hit, merged, result)
+        _read_list(list_hit, merged)
     if budget_hit is not None:
-        _read_budget_lines(budget_hit, merged, result)
+        block = _block(budget_hit, paragraphs)
+        _read_budget_block(block, merged, result)
     if merged and not any(a["lead"] for a in merged.values()) and len(merged) == 1:
         next(iter(merged.values()))["lead"] = True  # a sole recipient agency leads
     result.agencies = list(merged.values())
+    _check_total(result, budget_hit)
     return result
+
+
+def _block(hit: FieldHit, paragraphs: list[Paragraph] | None) -> list[Paragraph]:
+    """The paragraphs after the budget label: the inline rest, then on past a header row that
+    looks like a label (`Recipient Organization  Amount`) until another field's label."""
+    inline = [Paragraph(hit.inline, hit.location)] if hit.inline else []
+    if paragraphs is None or hit.index is None:
+        return inline + hit.following
+    block = []
+    for paragraph in paragraphs[hit.index + 1 : hit.index + 1 + BLOCK_MAX_PARAGRAPHS]:
+        name = match_field(paragraph.text) if paragraph.text.strip() else None
+        if name not in (None, "agency_list", "budget_table"):
+            break
+        block.append(paragraph)
+    return inline + block
 
 
 def _entry(merged: dict[str, dict], code: str, raw: str) -> dict:
@@ -46,7 +76,7 @@ def _entry(merged: dict[str, dict], code: str, raw: str) -> dict:
     return entry
 
 
-def _read_list(hit: FieldHit, merged: dict[str, dict], result: AgencyBudgets) -> None:
+def _read_list(hit: FieldHit, merged: dict[str, dict]) -> None:
     lead_first = bool(_LEAD_FIRST.search(hit.label_text))
     lines = [hit.inline] if hit.inline and find_agencies(hit.inline) else []
     for paragraph in hit.following[:6]:
@@ -67,22 +97,69 @@ def _read_list(hit: FieldHit, merged: dict[str, dict], result: AgencyBudgets) ->
             order += 1
 
 
-def _read_budget_lines(hit: FieldHit, merged: dict[str, dict], result: AgencyBudgets) -> None:
-    for paragraph in hit.following:
+def split_amount(text: str) -> tuple[str, float | None]:
+    """(the words before the amount, the amount) of a budget-block line: `OIM-RCA  $ 1 507 352,00`,
+    `UNICEF | 900,000`, `PAM : $ 855,000`; the amount is the last number of the line."""
+    numbers = [n for n in find_numbers(text) if not n.percent]
+    if not numbers:
+        return text.strip(" :|\t"), None
+    last = numbers[-1]
+    head = text[: last.start]
+    if re.search(r"[0-9]", re.sub(r"(?i)(US\s?\$|USD|\$)\s*$", "", head.rstrip())[-1:] or ""):
+        return text.strip(" :|\t"), None  # digits glued before the amount: not a name + amount line
+    name = re.sub(r"(?i)(US\s?\$|USD|\$)\s*$", "", head.rstrip()).strip(" :|\t-–")
+    return name, last.value
+
+
+def _read_budget_block(block: list[Paragraph], merged: dict[str, dict], result: AgencyBudgets) -> None:
+    pending: tuple[str, str, Paragraph] | None = None  # (code, name) waiting for its amount in the next cell/line
+    total_pending = False
+    for paragraph in block:
         text = clean(paragraph.text)
-        match = _BUDGET_LINE.match(text)
+        if _BLANK.match(text):
+            continue
         if _TOTAL.match(text):
-            result.total_usd = read_amount(re.sub(r"^\s*total\s*:?", "", text, flags=re.IGNORECASE))
-            break
-        if not match or not match.group("name").strip():
+            rest = _TOTAL.sub("", text).strip(" :|")
+            _, amount = split_amount(rest) if rest else ("", None)
+            if amount is not None:
+                result.total_usd, result.total_location = amount, paragraph.location
+                return
+            total_pending, pending = True, None
             continue
-        name = match.group("name").strip()
-        code = agency_code(name)
-        amount = read_amount(match.group("amount"))
-        if code is None:
-            result.warnings.append(f"{paragraph.location}: budget line for '{name}' names no known agency; not counted")
+        name, amount = split_amount(text)
+        if total_pending:
+            if amount is not None and not name:
+                result.total_usd, result.total_location = amount, paragraph.location
+            return  # the block ends at its total row
+        if amount is None:
+            code = agency_code(name) if name and not _HEADER_WORDS.match(fold(name)) else None
+            if code is not None:
+                pending = (code, name, paragraph)
             continue
+        if not name and pending is not None:
+            code, name, _ = pending
+        elif name:
+            code = agency_code(name)
+            if code is None:
+                if not _HEADER_WORDS.match(fold(name)):
+                    result.warnings.append(f"{paragraph.location}: budget line for '{name[:40]}' names no known "
+                                           "agency; not counted")
+                pending = None
+                continue
+        else:
+            continue  # an amount with no agency before it
+        pending = None
         entry = _entry(merged, code, name)
         entry["offices"].append({"raw": name, "budget_usd": amount, "location": paragraph.location})
-        if amount is not None:
-            entry["budget_usd"] = (entry["budget_usd"] or 0.0) + amount
+        entry["budget_usd"] = (entry["budget_usd"] or 0.0) + amount
+
+
+def _check_total(result: AgencyBudgets, hit: FieldHit | None) -> None:
+    lines = [a["budget_usd"] for a in result.agencies if a["budget_usd"] is not None]
+    if result.total_usd is None or not lines:
+        return
+    total_of_lines = sum(lines)
+    if abs(total_of_lines - result.total_usd) > TOTAL_TOLERANCE_USD:
+        result.warnings.append(
+            f"{result.total_location}: the agency budgets add up to ${total_of_lines:,.2f} but the stated total is "
+            f"${result.total_usd:,.2f}; both are kept as written")

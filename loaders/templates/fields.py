@@ -20,6 +20,7 @@ class FieldHit:
     inline: str
     label_text: str = ""
     following: list[Paragraph] = field(default_factory=list)
+    index: int | None = None  # the label's paragraph index, for readers that walk on past the next label
 
     def first_value(self) -> str:
         """The value on the label's line, else the first non-empty line below it."""
@@ -51,5 +52,5 @@ def find_fields(paragraphs: list[Paragraph], stop_at: int | None = None) -> dict
                 below.append(candidate)
         paragraph = paragraphs[index]
         text = clean(paragraph.text)
-        hits[name] = FieldHit(name, paragraph.location, value_after_label(text), text, below)
+        hits[name] = FieldHit(name, paragraph.location, value_after_label(text), text, below, index)
     return hits

@@ -26,6 +26,7 @@ from loaders.templates.fields import FieldHit, find_fields
 _GEWE = re.compile(r"(montant|amount|\$).*(egalite des sexes|gender equality|genre|gewe)|"
                    r"(egalite des sexes|gender equality).*(montant|amount|\$)")
 _GEWE_WORDS = re.compile(r"sexes|gender|genre|gewe", re.IGNORECASE)
+_TRAILING_AMOUNT = re.compile(r"[.:?]\s*((?:US\s?\$|USD|\$)\s*[0-9][0-9 ,.\u00a0\u202f]*)$", re.IGNORECASE)
 _SPENT = re.compile(r"depense|expended|spent|utilise")
 _ALLOCATED = re.compile(r"alloue|allocated|prevu|planned|budgete")
 
@@ -38,7 +39,7 @@ def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warning
     countries, unknown = read_countries(value.get("countries", ""))
     for part in unknown:
         warnings.append(f"{hits['countries'].location}: country '{part}' not recognised")
-    agencies = read_agencies(hits.get("agency_list"), hits.get("budget_table"))
+    agencies = read_agencies(hits.get("agency_list"), hits.get("budget_table"), paragraphs)
     warnings.extend(agencies.warnings)
     project = {
         "title": _title(value.get("title")),
@@ -109,6 +110,9 @@ def _amount(hit: FieldHit | None, warnings: list[str], what: str) -> float | Non
         amount = read_amount(text)
         if amount is not None:
             return amount
+    trailing = _TRAILING_AMOUNT.search(hit.inline or hit.label_text)
+    if trailing:  # the answer joined to its question (`… liés au COVID-19. $0`, a PDF line)
+        return read_amount(trailing.group(1))
     if hit.inline and not re.search(r"[?]|veuillez|please|indiquer|indicate", fold(hit.inline)):
         warnings.append(f"{hit.location}: {what} '{hit.inline[:40]}' is not an amount")
     return None

@@ -114,7 +114,7 @@ def read_results_table(document: Document) -> ResultsTable:
     if document.tables_known:
         header_row = [c for c in cells if c.row == header.row]
         kinds = {c.grid_col: column_kind(c.text) for c in header_row if column_kind(c.text)}
-        body = [c for c in cells if c.row != header.row]
+        body = _join_split_rows([c for c in cells if c.row != header.row], set(kinds))
         _RowReader(result, kinds, by_grid=True).read(body)
     else:
         kinds_in_order = []
@@ -126,6 +126,42 @@ def read_results_table(document: Document) -> ResultsTable:
         body = cells[1 + len(kinds_in_order) :]
         _RowReader(result, dict(enumerate(kinds_in_order)), by_grid=False).read(body)
     return result
+
+
+def _join_split_rows(cells: list[Cell], value_columns: set) -> list[Cell]:
+    """A row that a page break cut in two (PDF) comes back as a row with no outcome, output or
+    indicator in any cell: its cells' text goes on in the cells of the row above, column by column.
+    An outcome cell merged down over a page break comes back as text in the label column of the
+    next page's first row: it goes on in the outcome cell above."""
+    rows: list[list[Cell]] = []
+    for cell in cells:
+        if not rows or rows[-1][0].row != cell.row:
+            rows.append([])
+        rows[-1].append(cell)
+    joined: list[list[Cell]] = []
+    last_in_column: dict = {}
+    for row in rows:
+        anchored = [bool(ANCHOR.match(clean(c.lines[0]) if c.lines else "")) for c in row]
+        if joined and not any(anchored):
+            above = {c.grid_col: c for c in joined[-1]}
+            for cell in row:
+                target = above.get(cell.grid_col) or last_in_column.get(cell.grid_col)
+                if target is not None:
+                    target.lines.extend(line for line in cell.lines if line.strip())
+                    target.comments.extend(cell.comments)
+            continue
+        kept = []
+        for cell, has_anchor in zip(row, anchored, strict=True):
+            target = last_in_column.get(cell.grid_col)
+            if (not has_anchor and cell.grid_col not in value_columns and target is not None
+                    and clean(cell.text) and cell is row[0]):
+                target.lines.extend(line for line in cell.lines if line.strip())
+                continue
+            kept.append(cell)
+            if has_anchor:
+                last_in_column[cell.grid_col] = cell
+        joined.append(kept or row)
+    return [cell for row in joined for cell in row]
 
 
 class _RowReader:
@@ -142,6 +178,7 @@ class _RowReader:
         while index < len(cells):
             cell = cells[index]
             anchor = ANCHOR.match(clean(cell.lines[0]) if cell.lines else "") if cell.lines else None
+            whole = anchor is None  # `Indicator` and its code on two lines (a narrow PDF cell)
             anchor = anchor or ANCHOR.match(clean(cell.text))
             if anchor is None:
                 self._unplaced(cell)
@@ -149,7 +186,7 @@ class _RowReader:
                 continue
             kind = fold(anchor.group("kind"))
             code = re.sub(r"\s+", "", anchor.group("code")).rstrip(".")
-            statement = _statement(anchor.group("rest"), cell)
+            statement = clean(anchor.group("rest")).lstrip(":-– ").strip() if whole else _statement(anchor.group("rest"), cell)
             if kind.startswith(("resultat", "outcome", "effet")):
                 self._outcome(code, statement)
                 index += 1

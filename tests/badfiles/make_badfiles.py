@@ -11,6 +11,7 @@ import io
 import struct
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -38,7 +39,12 @@ KINDS: dict[str, tuple[str, str | None]] = {
     "not-word-inside.docx": ("fail", "Word could not open this .docx"),
     "binary-named.txt": ("fail", "binary file"),
     "fifty-megabytes.txt": ("fail", "reports are read up to 20 MB"),
-    "notes.pdf": ("fail", "files ending in '.pdf' are not read"),
+    "notes.pdf": ("fail", "this PDF is damaged"),
+    "scanned.pdf": ("fail", "scanned PDF with no text"),
+    "encrypted.pdf": ("fail", "password-protected"),
+    "pdf-bomb.pdf": ("fail", "PDF bomb"),
+    "word-named.pdf": ("fail", "Word or Excel file saved with a .pdf name"),
+    "notes.odt": ("fail", "files ending in '.odt' are not read"),
     "broken.json": ("fail", "not valid JSON"),
     "contacts.xlsx": ("fail", "neither a PBF budget"),
     "contacts.csv": ("fail", "not a financial export"),
@@ -84,6 +90,15 @@ def make(folder: Path) -> dict[str, tuple[str, str | None]]:
         "old-word.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 1024,
         "binary-named.txt": b"\x00\x01\x02binary\x00" * 100,
         "notes.pdf": b"%PDF-1.4",
+        "scanned.pdf": _pdf([b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                             _stream(b"0 0 1 rg 72 72 200 200 re f")]),
+        "encrypted.pdf": _pdf([b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"],
+                              trailer=b"/Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <" + b"ab" * 32 +
+                              b"> /U <" + b"cd" * 32 + b"> >> /ID [<0123456789abcdef0123456789abcdef> "
+                              b"<0123456789abcdef0123456789abcdef>]"),
+        "pdf-bomb.pdf": _pdf([b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                              _stream(zlib.compress(b" " * (80 * 1024 * 1024), 9), flate=True)]),
+        "notes.odt": b"PK\x03\x04odt",
         "broken.json": b'{"project_id": "0001", ',
         "contacts.csv": b"name,phone\nAwa,123\n",
         "cp1252-report.txt": text.replace("\u2002", " ").encode("cp1252", errors="replace"),
@@ -105,6 +120,7 @@ def make(folder: Path) -> dict[str, tuple[str, str | None]]:
                                          "xl/worksheets/sheet1.xml": b'<?xml version="1.0"?>' + laughs + b"<worksheet/>"})
     files["too-many-parts.docx"] = _zip({f"word/part{i}.xml": b"<x/>" for i in range(2500)})
     files["not-word-inside.docx"] = _zip({"hello.txt": b"hello"})
+    files["word-named.pdf"] = good
     files["million-rows.xlsx"] = _million_rows()
     files["fifty-megabytes.txt"] = (text.encode("utf-8") * (50 * 1024 * 1024 // len(text.encode("utf-8")) + 1))
     files["contacts.xlsx"] = _workbook([["Name", "Phone"], ["Awa", "+223"]])
@@ -122,6 +138,26 @@ def make(folder: Path) -> dict[str, tuple[str, str | None]]:
         (folder / name).write_bytes(data)
     assert set(files) == set(KINDS), set(KINDS) ^ set(files)
     return KINDS
+
+
+def _stream(content: bytes, flate: bool = False) -> bytes:
+    flt = b" /Filter /FlateDecode" if flate else b""
+    return b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(content), flt, content)
+
+
+def _pdf(pages_and_streams: list[bytes], trailer: bytes = b"") -> bytes:
+    """A small PDF: catalog, page tree, the given page (object 3) and its content stream (object 4)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"] + pages_and_streams
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return bytes(out)
 
 
 def _real_bomb() -> bytes:

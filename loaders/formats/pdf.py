@@ -1,0 +1,223 @@
+"""PDF reports with a text layer (Word files saved as PDF, MPTF Office Gateway PDFs), read with
+pdfplumber: ruled tables become table cells (row, grid column, merged parts), a table that runs
+on over a page break stays one table, and body lines that wrap are joined back into paragraphs.
+Locations read `page N, table K, row R, cell C` or `page N, line L`.
+
+A PDF drops Word margin comments, so a PDF report has none."""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from loaders.errors import UnreadableFile
+from loaders.formats.pdfguard import check_pdf
+from loaders.model import Document, Paragraph
+
+MAX_PAGES = 400
+_LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
+_PARAGRAPH_GAP = 0.9  # a gap between lines wider than this share of a line's height ends a paragraph
+_SPACE = 4.0  # points: a space and some slack for justified text
+_NEW_ITEM = re.compile(r"^\s*(?:[·•▪◦\-–*☐☒■□]|\|_\||\(?[a-z0-9]{1,3}[).]\s)")
+_HINT_SCAN = "export it from Word (File › Save as › PDF), or run OCR on it first"
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first_width: float  # width of the line's first word: would it have fitted on the line above?
+
+    def wrapped_into(self, previous: _Line, right: float) -> bool:
+        """True when this line continues `previous`: its first word did not fit in what was left of it."""
+        return right - previous.x1 < self.first_width + _SPACE and not _NEW_ITEM.match(self.text)
+
+
+@dataclass
+class _TablePart:
+    top: float
+    rows: list[list[tuple[str, bool] | None]]  # per grid column: (text, last line full) or None where merged
+
+
+def read_pdf(data: bytes, name: str, sha256: str) -> Document:
+    """Read a text-layer PDF into paragraphs; tables keep their table, row and grid column."""
+    check_pdf(data, name)
+    import pdfplumber  # imported here: the PDF stack is loaded only for PDFs
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as error:  # pdfminer raises many kinds for broken or locked files
+        raise _open_error(error, name) from error
+    with pdf:
+        if len(pages) > MAX_PAGES:
+            raise UnreadableFile(f"the PDF has {len(pages)} pages; reports are read up to {MAX_PAGES}", name)
+        builder = _Builder()
+        blank_pages = []
+        for number, page in enumerate(pages, start=1):
+            try:
+                has_text = builder.page(page, number)
+            except Exception as error:
+                raise UnreadableFile(f"page {number} of this PDF could not be read ({type(error).__name__})",
+                                     name, hint=_HINT_SCAN) from error
+            if not has_text:
+                blank_pages.append(number)
+    if len(blank_pages) == len(pages):
+        raise UnreadableFile("this is a scanned PDF with no text", name, hint=_HINT_SCAN)
+    warnings = []
+    if blank_pages:
+        shown = ", ".join(map(str, blank_pages[:10])) + ("…" if len(blank_pages) > 10 else "")
+        warnings.append(f"page(s) {shown} of this PDF have no text layer (scanned?); what they show was not read")
+    return Document(name, sha256, "pdf", builder.paragraphs, tables_known=True, comments=[], warnings=warnings)
+
+
+def _open_error(error: Exception, name: str) -> UnreadableFile:
+    chain = [error, getattr(error, "__cause__", None), getattr(error, "__context__", None)]
+    text = " ".join(f"{type(e).__name__} {e}" for e in chain if e is not None)
+    if re.search(r"password|encrypt", text, re.IGNORECASE):
+        return UnreadableFile("this PDF is password-protected", name,
+                              hint="save a copy without the password and upload that")
+    return UnreadableFile(f"this PDF is damaged and could not be opened ({type(error).__name__})", name,
+                          hint="export it again from Word (File › Save as › PDF)")
+
+
+class _Builder:
+    """Turns pages into the document model, carrying paragraphs and tables over page breaks."""
+
+    def __init__(self):
+        self.paragraphs: list[Paragraph] = []
+        self.tables = 0
+        self.open_table: tuple[int, int, list] | None = None  # (table index, columns, header row texts)
+        self.open_line: _Line | None = None  # the last body line, if its paragraph may go on
+        self.width = (0.0, 1.0)
+
+    def page(self, page, number: int) -> bool:
+        found = page.find_tables()
+        boxes = [t.bbox for t in found]
+        words = page.extract_words()
+        if not words:
+            self.open_line = None
+            return False
+        body_words, cell_words = [], [[] for _ in found]
+        for word in words:
+            cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+            inside = next((k for k, (x0, top, x1, bottom) in enumerate(boxes)
+                           if x0 <= cx <= x1 and top <= cy <= bottom), None)
+            (body_words if inside is None else cell_words[inside]).append(word)
+        lines = _lines(body_words)
+        if lines:
+            self.width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
+        blocks: list[tuple[float, object]] = [(line.top, line) for line in lines]
+        blocks += [(table.bbox[1], _table_part(table, cell_words[k])) for k, table in enumerate(found)]
+        blocks.sort(key=lambda block: block[0])
+        page_tables = 0
+        line_number = 0
+        for position, (_, block) in enumerate(blocks):
+            if isinstance(block, _Line):
+                line_number += 1
+                self._line(block, f"page {number}, line {line_number}")
+                self.open_table = None
+            else:
+                page_tables += 1
+                self._table(block, number, page_tables, continues=position == 0)
+                self.open_line = None
+        return True
+
+    def _line(self, line: _Line, location: str) -> None:
+        previous = self.open_line
+        if previous is None or not self.paragraphs:
+            goes_on = False
+        elif line.top < previous.top:  # over a page break: only an unfinished sentence goes on
+            goes_on = line.wrapped_into(previous, self.width[1]) and not re.search(r"[.:?!;]\s*$", previous.text)
+        else:
+            goes_on = (line.wrapped_into(previous, self.width[1])
+                       and line.top - previous.bottom <= _PARAGRAPH_GAP * (line.bottom - line.top))
+        if goes_on:
+            self.paragraphs[-1].text = _join(self.paragraphs[-1].text, line.text)  # a wrapped line
+        else:
+            self.paragraphs.append(Paragraph(line.text, location))
+        self.open_line = line
+
+    def _table(self, part: _TablePart, page: int, page_table: int, continues: bool) -> None:
+        columns = max((len(row) for row in part.rows), default=0)
+        rows = part.rows
+        if continues and self.open_table is not None and self.open_table[1] == columns:
+            index, _, header = self.open_table
+            if rows and [c[0] if c else None for c in rows[0]] == header:
+                rows = rows[1:]  # the header row repeated on the new page
+        else:
+            self.tables += 1
+            index = self.tables
+            header = [c[0] if c else None for c in rows[0]] if rows else []
+        self.open_table = (index, columns, header)
+        for row_number, row in enumerate(rows, start=1):
+            first = True
+            for column, cell in enumerate(row):
+                if cell is None:
+                    continue  # covered by a merged cell to its left or above
+                location = f"page {page}, table {page_table}, row {row_number}, cell {column + 1}"
+                texts = cell[0].split("\n") if cell[0] else [""]
+                for k, text in enumerate(texts):
+                    self.paragraphs.append(Paragraph(text, location, [], cell_start=k == 0,
+                                                     row_start=first and k == 0, table=index, grid_col=column))
+                first = False
+
+
+def _lines(words: list[dict]) -> list[_Line]:
+    """Words grouped into lines by their top, left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    result = []
+    for group in lines:
+        group.sort(key=lambda w: w["x0"])
+        result.append(_Line(" ".join(w["text"] for w in group), group[0]["x0"], max(w["x1"] for w in group),
+                            min(w["top"] for w in group), max(w["bottom"] for w in group),
+                            group[0]["x1"] - group[0]["x0"]))
+    result.sort(key=lambda line: line.top)
+    return result
+
+
+def _table_part(table, words: list[dict]) -> _TablePart:
+    """A table's rows: each cell's words, its wrapped lines joined and its paragraphs kept apart."""
+    rows = []
+    for row in table.rows:
+        cells = []
+        for bbox in row.cells:
+            if bbox is None:
+                cells.append(None)
+                continue
+            x0, top, x1, bottom = bbox
+            inside = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+            cells.append((_cell_text(_lines(inside), x0, x1), True))
+        rows.append(cells)
+    return _TablePart(table.bbox[1], rows)
+
+
+def _cell_text(lines: list[_Line], x0: float, x1: float) -> str:
+    """A cell's paragraphs: a line whose first word would have fitted on the line above starts a
+    new paragraph (so does a bullet or a wide gap); other lines are the cell's text wrapping."""
+    if not lines:
+        return ""
+    right = max(max(line.x1 for line in lines), x1 - 6.0)
+    paragraphs = [lines[0].text]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        gap = line.top - previous.bottom > _PARAGRAPH_GAP * max(previous.bottom - previous.top, 1.0)
+        if gap or not line.wrapped_into(previous, right):
+            paragraphs.append(line.text)
+        else:
+            paragraphs[-1] = _join(paragraphs[-1], line.text)
+    return "\n".join(paragraphs)
+
+
+def _join(text: str, more: str) -> str:
+    """A wrapped line joined to its paragraph; a word broken at its hyphen (`income-` `generating`) is rejoined."""
+    if re.search(r"[^\W\d]-$", text):
+        return text + more
+    return text + " " + more

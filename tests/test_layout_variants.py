@@ -1,0 +1,149 @@
+"""The layout-variant corpus: each sample report rewritten by tests/variants/ (English template
+labels, other number groupings, tab-separated budget cells, a real Word file with Word tables,
+a PDF of that Word file made by LibreOffice) and scored against the sample's own gold with
+../shared/contracts/score.py. Each variant must reach 98 %; the money figures must be exact."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from loaders.parse import parse_bytes
+from tests.conftest import GOLD, SEEDS, load_scorer
+from tests.variants.english import to_english
+from tests.variants.numbers import STYLES, budget_as_cells, regroup
+from tests.variants.word import to_docx
+
+REPORTS = ["caf-cmr-traite-2021", "ml-cadre-crise-centre-annual-2020", "ml-peers-for-peace-final-2019"]
+MIN_SCORE = 0.98
+MONEY_FIELDS = ("project.total_budget_usd", "project.agencies", "report.implementation_rate", "report.gender_")
+SCORER = load_scorer()
+TEXT_VARIANTS = {
+    "english-labels": to_english,
+    **{f"numbers-{style}": (lambda text, s=style: regroup(text, s)) for style in STYLES},
+    "budget-as-cells": budget_as_cells,
+    "english-numbers-english": lambda text: regroup(to_english(text), "english"),
+}
+
+
+def _seed(name: str) -> str:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _gold(name: str, variant: str) -> dict:
+    gold = copy.deepcopy(json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8")))
+    if variant.startswith("english"):
+        gold.pop("language", None)  # English labels over a French body: either answer is defensible
+    if variant.endswith("pdf"):  # a PDF drops Word margin comments; nothing else changes
+        gold.pop("comments", None)
+        for indicator in gold.get("indicators", []):
+            indicator.pop("comments", None)
+    return gold
+
+
+def _assert_scores(name: str, variant: str, record: dict) -> None:
+    gold = _gold(name, variant)
+    result = SCORER.score(gold, record)
+    assert result.ok / result.total >= MIN_SCORE, f"{variant}: {result.ok}/{result.total}\n" + "\n".join(result.misses)
+    money = [m for m in result.misses if m.startswith(MONEY_FIELDS)]
+    assert money == [], money
+
+
+@pytest.mark.parametrize("variant", sorted(TEXT_VARIANTS))
+@pytest.mark.parametrize("name", REPORTS)
+def test_text_variants_score_against_the_gold(name, variant):
+    text = TEXT_VARIANTS[variant](_seed(name))
+    assert text != _seed(name), "the variant changed nothing"
+    _assert_scores(name, variant, parse_bytes(text.encode("utf-8"), f"{name}.{variant}.txt"))
+
+
+@pytest.fixture(scope="module")
+def word_files(tmp_path_factory) -> dict[tuple[str, str], bytes]:
+    folder = tmp_path_factory.mktemp("word")
+    files = {}
+    for name in REPORTS:
+        for language, text in (("fr", _seed(name)), ("en", to_english(_seed(name)))):
+            data = to_docx(text, f"{name}.txt")
+            (folder / f"{name}.{language}.docx").write_bytes(data)
+            files[(name, language)] = data
+    return {"folder": folder, "files": files}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("name", REPORTS)
+def test_word_tables_variant(word_files, name, language):
+    record = parse_bytes(word_files["files"][(name, language)], f"{name}.{language}.docx")
+    assert record["source"]["format"] == "docx"
+    offices = [o["location"] for a in record["project"]["agencies"] for o in a.get("offices", [])]
+    assert offices and all(loc.startswith("table 1,") for loc in offices), offices  # read from the Word table
+    _assert_scores(name, "english-docx" if language == "en" else "docx", record)
+
+
+@pytest.fixture(scope="module")
+def pdf_files(word_files) -> dict[tuple[str, str], bytes]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing; .ci/run installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = word_files["folder"]
+    names = sorted(str(p) for p in folder.glob("*.docx"))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to", "pdf",
+                    "--outdir", str(folder), *names], check=True, capture_output=True, timeout=300)
+    return {key: (folder / f"{key[0]}.{key[1]}.pdf").read_bytes() for key in word_files["files"]}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("name", REPORTS)
+def test_pdf_variant(pdf_files, name, language):
+    record = parse_bytes(pdf_files[(name, language)], f"{name}.{language}.pdf")
+    assert record["source"]["format"] == "pdf" and record["comments"] == []
+    assert all(i["location"].startswith("results table, page ") for i in record["indicators"])
+    _assert_scores(name, "english-pdf" if language == "en" else "pdf", record)
+
+
+def test_a_report_without_its_budget_block_names_what_is_missing():
+    text = _seed("ml-cadre-crise-centre-annual-2020")
+    start = text.index("\tBudget PBF total approuvé")
+    end = text.index("Taux de mise en œuvre")
+    record = parse_bytes((text[:start] + text[end:]).encode("utf-8"), "cut.txt")
+    assert record["project"]["total_budget_usd"] is None
+    assert "project.total_budget_usd" in record["missing"] and "project.agencies[].budget_usd" in record["missing"]
+    assert record["report"]["implementation_rate"] == 0.37  # the rest is still read
+
+
+def test_the_samples_miss_only_what_they_leave_blank():
+    missing = {name: parse_bytes((SEEDS / f"{name}.txt").read_bytes(), f"{name}.txt")["missing"] for name in REPORTS}
+    assert missing == {
+        "caf-cmr-traite-2021": ["report.type"],  # `SEMESTRIEL, ANNUEL OU FINAL :` left blank
+        "ml-cadre-crise-centre-annual-2020": [],
+        "ml-peers-for-peace-final-2019": ["report.implementation_rate", "project.gender_marker"],
+    }
+
+
+def test_agency_lines_that_disagree_with_the_total_are_warned():
+    text = _seed("ml-peers-for-peace-final-2019").replace("FAO : $ 820,000", "FAO : $ 720,000")
+    record = parse_bytes(text.encode("utf-8"), "sum.txt")
+    assert record["project"]["total_budget_usd"] == 2_500_000.0
+    assert any("add up to $2,400,000.00 but the stated total is $2,500,000.00" in w for w in record["warnings"])
+
+
+@pytest.mark.parametrize("layout", [
+    "Recipient Organization\tAmount\nUNICEF\t$ 900 000,00\nUNDP\t$ 600 000,00\nTotal :\t$ 1 500 000,00",
+    "Recipient Organization                    Amount\nUNICEF           $ 900,000.00\nUNDP    $ 600,000.00\n"
+    "  Total: $ 1,500,000.00",
+    "Recipient Organization Amount\nUNICEF\n$ 900000\nUNDP\n$ 600000\nTotal:\n$ 1500000",
+])
+def test_the_english_budget_block_in_any_layout(layout):
+    text = ("PBF PROJECT PROGRESS REPORT\nCOUNTRY: Burkina Faso\nProject Title: Test\n"
+            "Total PBF approved project budget (by recipient organization):\n" + layout +
+            "\nApproximate implementation rate as percentage of total project budget: 40%\n")
+    record = parse_bytes(text.replace("\t", "\n\t").encode("utf-8"), "en.txt")
+    agencies = {a["agency"]: a["budget_usd"] for a in record["project"]["agencies"]}
+    assert agencies == {"UNICEF": 900_000.0, "UNDP": 600_000.0}
+    assert record["project"]["total_budget_usd"] == 1_500_000.0
+    assert record["report"]["implementation_rate"] == 0.4
