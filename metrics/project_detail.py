@@ -15,6 +15,15 @@ def project_sources(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Data
         ORDER BY s.ingested_at""", [project_key, project_key]).df()
 
 
+def current_missing(con: duckdb.DuckDBPyConnection, project_key: str) -> list[str]:
+    """The headline fields the project's latest active report did not yield (REPORT.md `missing`)."""
+    row = con.execute("""
+        SELECT coalesce(missing, []) FROM active_sources
+        WHERE project_key = ? AND kind IN ('progress_report', 'final_review', 'unknown')
+        ORDER BY report_period DESC, ingested_at DESC LIMIT 1""", [project_key]).fetchone()
+    return list(row[0]) if row else []
+
+
 def report_history(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """The project's reports over time: type, date and implementation rate (active files only)."""
     return con.execute("""
@@ -48,7 +57,8 @@ def all_sources(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> pd.DataFra
     """The most recently ingested files (the Data page's list), newest first."""
     return con.execute(f"""
         SELECT file_name, kind, format, project_key, report_period, ingested_at, superseded_by IS NOT NULL AS superseded,
-               len(warnings) AS warnings, sha256 FROM sources ORDER BY ingested_at DESC, file_name LIMIT {int(limit)}""").df()
+               len(warnings) AS warnings, coalesce(missing, []) AS missing, sha256
+        FROM sources ORDER BY ingested_at DESC, file_name LIMIT {int(limit)}""").df()
 
 
 def source_count(con: duckdb.DuckDBPyConnection) -> int:

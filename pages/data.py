@@ -10,6 +10,7 @@ import streamlit as st
 
 from loaders.uploads import preview, remove_file, save_upload, store_uploads
 from ui.context import Context, db_path, page_setup
+from ui.i18n import missing_label
 from ui.safe_text import md
 
 
@@ -24,17 +25,26 @@ def read_only() -> bool:
 
 def upload(ctx: Context) -> None:
     en = ctx.language == "en"
-    files = st.file_uploader(ctx.t("upload"), type=["txt", "docx", "xlsx", "csv", "json"], accept_multiple_files=True,
-                             help=".txt/.docx reports, .xlsx budgets (Annex D), .csv/.xlsx MPTF or UNDP exports")
+    files = st.file_uploader(ctx.t("upload"), type=["txt", "docx", "pdf", "xlsx", "csv", "json"],
+                             accept_multiple_files=True,
+                             help=".txt/.docx/.pdf reports, .xlsx budgets (Annex D), .csv/.xlsx MPTF or UNDP exports" if en
+                             else "rapports .txt/.docx/.pdf, budgets .xlsx (annexe D), exports MPTF ou PNUD .csv/.xlsx")
     project = st.text_input("Project number for budget workbooks (optional)" if en else
                             "Numéro de projet pour les budgets Excel (facultatif)", placeholder="00125232")
     if not files:
         return
     previews = [preview(f.getvalue(), f.name, project) for f in files]
-    st.dataframe(pd.DataFrame([{**p, "warnings": len(p["warnings"])} for p in previews]), hide_index=True)
+    lang = ctx.language
+    st.dataframe(pd.DataFrame([{
+        ctx.t("file"): p["file"], ctx.t("kind"): p["kind"] or "—", ctx.t("project_id"): p["project"] or "—",
+        ctx.t("indicators"): p["indicators"], ctx.t("warnings"): len(p["warnings"]),
+        ctx.t("missing"): missing_label(p["missing"], lang) or "—", ctx.t("error"): p["error"] or "—",
+    } for p in previews]), hide_index=True)
     for item in previews:
+        if item["missing"]:
+            st.warning(ctx.t("missing_file").format(file=md(item["file"]), fields=missing_label(item["missing"], lang)))
         if item["warnings"]:
-            with st.expander(f"{md(item['file'])}: {len(item['warnings'])} warnings"):
+            with st.expander(f"{md(item['file'])}: {len(item['warnings'])} {ctx.t('warnings').lower()}"):
                 st.text("\n".join(item["warnings"]))
     if st.button(ctx.t("store_files"), type="primary"):
         names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
@@ -55,7 +65,11 @@ def ingested(ctx: Context) -> None:
         return
     total = ctx.query("project_detail", "source_count")
     st.caption(f"{len(sources):,} / {total:,}")
-    st.dataframe(sources.drop(columns=["sha256"]), hide_index=True)
+    shown = sources.drop(columns=["sha256"]).assign(missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]])
+    st.dataframe(shown, hide_index=True, column_config={
+        "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": "format", "project_key": ctx.t("project_id"),
+        "report_period": ctx.t("report_type"), "ingested_at": ctx.t("ingested_at"), "superseded": ctx.t("superseded"),
+        "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})
     if read_only():
         return
     labels = dict(zip(sources["sha256"], sources["file_name"] + " (" + sources["kind"] + ")", strict=True))

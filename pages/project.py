@@ -13,7 +13,7 @@ from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, show,
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import fmt_date, fmt_money_short, fmt_pct
+from ui.i18n import fmt_date, fmt_money_short, fmt_pct, missing_label
 from ui.safe_text import md
 
 
@@ -32,7 +32,10 @@ def choose(ctx: Context, projects):
 def facts(ctx: Context, row) -> None:
     lang = ctx.language
     st.subheader(md(row["title"] or row["project_key"]))
-    names = ", ".join(country_name(c, lang) for c in (row["countries"] if row["countries"] is not None else []))
+    countries = row["countries"]
+    if isinstance(countries, str):  # one text of codes (`CAF, CMR`), not a list
+        countries = [c.strip() for c in countries.split(",") if c.strip()]
+    names = ", ".join(country_name(c, lang) for c in (countries if countries is not None else []))
     st.caption(f"{md(row['project_key'])} · {md(names)} · {fmt_date(_day(row['start_day']), lang)} → "
                f"{fmt_date(_day(row['end_day']), lang)}")
     cols = st.columns(5)
@@ -96,6 +99,9 @@ def render(ctx: Context) -> None:
         ctx.run("gender", "gewe_by_project", filters=one)[["project_key", "gewe_share", "gewe_spend_rate"]],
         on="project_key").set_index("project_key").loc[key]
     facts(ctx, row.to_dict() | {"project_key": key})
+    missing = ctx.query("project_detail", "current_missing", key)
+    if missing:
+        st.warning(f"{ctx.t('missing_intro')} {missing_label(missing, ctx.language)}.")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")
@@ -109,7 +115,10 @@ def render(ctx: Context) -> None:
     outcomes(ctx, key)
     st.markdown(f"**{ctx.t('comments')}**")
     comments = ctx.query("project_detail", "project_comments", key)
-    st.dataframe(comments, hide_index=True) if not comments.empty else st.caption(ctx.t("no_comments"))
+    if comments.empty:
+        st.caption(ctx.t("no_comments"))
+    else:
+        st.dataframe(comments, hide_index=True)
     st.markdown(f"**{ctx.t('flags')}**")
     flags = ctx.run("quality", "quality_flags", filters=dataclasses.replace(ctx.filters, project=key))
     st.dataframe(flags, hide_index=True)

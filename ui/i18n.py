@@ -52,7 +52,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "choose_project": ("Project", "Projet"), "report_history": ("Reports over time", "Rapports dans le temps"),
     "outcomes_indicators": ("Outcomes and indicators", "Résultats et indicateurs"),
     "agency_budgets": ("Budget per agency", "Budget par agence"),
+    "missing": ("Not found in the file", "Absent du fichier"),
+    "missing_intro": ("Not found in the current report, so left out of the figures above:",
+                      "Absent du rapport en cours, donc laissé hors des chiffres ci-dessus :"),
+    "missing_file": ("{file}: not found in the file — {fields}", "{file} : absent du fichier — {fields}"),
+    "file": ("File", "Fichier"), "kind": ("Kind", "Type"), "project_id": ("Project", "Projet"),
+    "warnings": ("Warnings", "Avertissements"), "error": ("Error", "Erreur"),
+    "ingested_at": ("Stored at", "Enregistré le"), "superseded": ("Superseded", "Remplacé"),
 }
+
+# The headline fields a report may leave unread (REPORT.md `missing`), as a user names them.
+MISSING_FIELDS: dict[str, tuple[str, str]] = {
+    "project.total_budget_usd": ("total approved budget", "budget total approuvé"),
+    "project.agencies[].budget_usd": ("budget per recipient agency", "budget par agence récipiendaire"),
+    "report.type": ("report type", "type de rapport"),
+    "report.date": ("report date", "date du rapport"),
+    "report.implementation_rate": ("implementation rate", "taux de mise en œuvre"),
+    "report.gender_allocated_usd": ("GEWE amount allocated", "montant EGAF alloué"),
+    "report.gender_spent_usd": ("GEWE amount spent", "montant EGAF dépensé"),
+    "project.gender_marker": ("gender marker", "marqueur genre"),
+    "indicators": ("results table (indicators)", "cadre de résultats (indicateurs)"),
+}
+
+
+def missing_label(names, language: str) -> str:
+    """`total approved budget, report type` for the dotted names of REPORT.md's `missing`."""
+    index = LANGUAGES.index(language) if language in LANGUAGES else 0
+    return ", ".join(MISSING_FIELDS[name][index] if name in MISSING_FIELDS else str(name) for name in names)
 
 
 def t(key: str, language: str) -> str:
