@@ -17,6 +17,7 @@ import duckdb
 from bench.docx_copies import docx_copy
 from bench.make_portfolio import build
 from bench.page_queries import PAGES, pandas_page, run_page
+from bench.pdf_copies import pdf_copies
 from loaders.ingest import ingest
 from loaders.parse import parse_bytes
 from metrics.base import Filters
@@ -70,6 +71,19 @@ def parse_rows(copies: int, runs: int) -> list[dict]:
     return rows
 
 
+def pdf_rows(runs: int) -> list[dict]:
+    """PDF parse speed on one core: reports per second and the time per 20 pages (the issue-11 target: ≤ 1 s)."""
+    copies = pdf_copies(sorted(SAMPLES.glob("*.txt")))
+    if copies is None:
+        return [{"name": "parse:pdf", "n": 0, "median_s": 0.0, "p90_s": 0.0, "runs": 0, "skipped": "soffice missing"}]
+    files = [(name, data) for name, data, _ in copies]
+    pages = sum(p for _, _, p in copies)
+    result = row("parse:pdf", len(files), timed(lambda: _parse_all(files), runs), per=len(files))
+    result["pages"] = pages
+    result["s_per_20_pages"] = round(result["median_s"] / pages * 20, 3)
+    return [result]
+
+
 def ingest_row(copies: int, runs: int) -> dict:
     times = []
     with tempfile.TemporaryDirectory() as folder:
@@ -112,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes, runs, copies = ((200, 1000), 3, 2) if args.quick else ((1000, 20000), 9, 20)
     emit = (lambda r: print(json.dumps(r), flush=True)) if args.json else _print
-    for result in parse_rows(copies, runs):
+    for result in parse_rows(copies, runs) + pdf_rows(runs):
         emit(result)
     emit(ingest_row(copies, max(1, runs // 3)))
     medians: dict[int, dict[str, float]] = {}
@@ -135,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(result: dict) -> None:
-    extra = "".join(f"  {key}={result[key]}" for key in ("per_s", "ratio") if key in result)
+    extra = "".join(f"  {key}={result[key]}" for key in ("per_s", "ratio", "pages", "s_per_20_pages", "skipped")
+                    if key in result)
     print(f"{result['name']:<32} n={result['n']:<7} median {result['median_s'] * 1000:9.1f} ms"
           f"  p90 {result['p90_s'] * 1000:9.1f} ms  runs={result['runs']}{extra}", flush=True)
 

@@ -66,7 +66,8 @@ def ingested(ctx: Context) -> None:
     total = ctx.query("project_detail", "source_count")
     st.caption(f"{len(sources):,} / {total:,}")
     shown = sources.drop(columns=["sha256"]).assign(missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]])
-    st.dataframe(shown, hide_index=True, column_config={
+    order = ["file_name", "kind", "project_key", "missing", "warnings", "format", "report_period", "ingested_at", "superseded"]
+    st.dataframe(shown, hide_index=True, column_order=order, column_config={
         "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": "format", "project_key": ctx.t("project_id"),
         "report_period": ctx.t("report_type"), "ingested_at": ctx.t("ingested_at"), "superseded": ctx.t("superseded"),
         "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})

@@ -1,16 +1,17 @@
-"""PDF reports with a text layer (Word files saved as PDF, MPTF Office Gateway PDFs), read with
-pdfplumber: ruled tables become table cells (row, grid column, merged parts), a table that runs
-on over a page break stays one table, and body lines that wrap are joined back into paragraphs.
-Locations read `page N, table K, row R, cell C` or `page N, line L`.
+"""PDF reports with a text layer (Word files saved as PDF, MPTF Office Gateway PDFs): words and
+ruled tables from `pdf_layout` (PDFium, with pdfplumber's table algorithm) become paragraphs and
+table cells (row, grid column, merged parts); a table that runs on over a page break stays one
+table, and body lines that wrap are joined back into paragraphs. Locations read
+`page N, table K, row R, cell C` or `page N, line L`.
 
 A PDF drops Word margin comments, so a PDF report has none."""
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 
 from loaders.errors import UnreadableFile
+from loaders.formats.pdf_layout import PDFIUM_LOCK, PageLayout, open_document, page_layout
 from loaders.formats.pdfguard import check_pdf
 from loaders.model import Document, Paragraph
 
@@ -45,32 +46,35 @@ class _TablePart:
 def read_pdf(data: bytes, name: str, sha256: str) -> Document:
     """Read a text-layer PDF into paragraphs; tables keep their table, row and grid column."""
     check_pdf(data, name)
-    import pdfplumber  # imported here: the PDF stack is loaded only for PDFs
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except Exception as error:  # pdfminer raises many kinds for broken or locked files
-        raise _open_error(error, name) from error
-    with pdf:
-        if len(pages) > MAX_PAGES:
-            raise UnreadableFile(f"the PDF has {len(pages)} pages; reports are read up to {MAX_PAGES}", name)
-        builder = _Builder()
-        blank_pages = []
-        for number, page in enumerate(pages, start=1):
-            try:
-                has_text = builder.page(page, number)
-            except Exception as error:
-                raise UnreadableFile(f"page {number} of this PDF could not be read ({type(error).__name__})",
-                                     name, hint=_HINT_SCAN) from error
-            if not has_text:
-                blank_pages.append(number)
-    if len(blank_pages) == len(pages):
+    with PDFIUM_LOCK:
+        try:
+            pdf = open_document(data)
+        except Exception as error:  # PDFium reports locked and broken files alike as PdfiumError
+            raise _open_error(error, name) from error
+        try:
+            pages = len(pdf)
+            if pages > MAX_PAGES:
+                raise UnreadableFile(f"the PDF has {pages} pages; reports are read up to {MAX_PAGES}", name)
+            builder = _Builder()
+            scanned = []
+            for number in range(1, pages + 1):
+                try:
+                    page = pdf[number - 1]
+                    layout = page_layout(page)
+                    page.close()
+                except Exception as error:
+                    raise UnreadableFile(f"page {number} of this PDF could not be read ({type(error).__name__})",
+                                         name, hint=_HINT_SCAN) from error
+                if not builder.page(layout, number) and layout.has_images:
+                    scanned.append(number)
+        finally:
+            pdf.close()
+    if not builder.paragraphs:
         raise UnreadableFile("this is a scanned PDF with no text", name, hint=_HINT_SCAN)
     warnings = []
-    if blank_pages:
-        shown = ", ".join(map(str, blank_pages[:10])) + ("…" if len(blank_pages) > 10 else "")
-        warnings.append(f"page(s) {shown} of this PDF have no text layer (scanned?); what they show was not read")
+    if scanned:
+        shown = ", ".join(map(str, scanned[:10])) + ("…" if len(scanned) > 10 else "")
+        warnings.append(f"page(s) {shown} of this PDF are images with no text (scanned?); what they show was not read")
     return Document(name, sha256, "pdf", builder.paragraphs, tables_known=True, comments=[], warnings=warnings)
 
 
@@ -94,10 +98,10 @@ class _Builder:
         self.open_line: _Line | None = None  # the last body line, if its paragraph may go on
         self.width = (0.0, 1.0)
 
-    def page(self, page, number: int) -> bool:
-        found = page.find_tables()
+    def page(self, layout: PageLayout, number: int) -> bool:
+        found = layout.tables
         boxes = [t.bbox for t in found]
-        words = page.extract_words()
+        words = layout.words
         if not words:
             self.open_line = None
             return False

@@ -87,8 +87,8 @@ def read_amount(text: str) -> float | None:
 
 
 def read_amount_pair(text: str) -> tuple[float | None, float | None]:
-    """`$635 133 / $635 133` → (635133, 635133); a single amount → (amount, None)."""
-    parts = [p for p in re.split(r"\s/\s", clean(text)) if p.strip()]
+    """`$635 133 / $635 133` or `$ 450,000 and $ 120,500` → the two amounts; a single amount → (amount, None)."""
+    parts = [p for p in re.split(r"\s/\s|\s(?:and|et)\s|;", clean(text), flags=re.IGNORECASE) if p.strip()]
     first = read_amount(parts[0]) if parts else None
     second = read_amount(parts[1]) if len(parts) > 1 else None
     return first, second
