@@ -29,6 +29,7 @@ REASONS = ["Les activités de regroupement ont été reportées suite aux instru
 _SOURCE_COLUMNS = ("sha256, file_name, format, kind, language, project_key, report_period, ingested_at, loader_version, "
                    "warnings, superseded_by, indicator_rows, budget_line_rows")
 
+
 def _sql_list(values: list[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 

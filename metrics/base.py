@@ -20,6 +20,7 @@ class Filters:
     outcome: str | None = None  # "PROJECT_KEY::N": one outcome of one project
     project: str | None = None  # one project key
     as_of: str | None = None  # ISO date; default: each project's report date
+    projects: tuple[str, ...] | None = None  # several project keys (the refresh of what a write changed)
 
     def where(self) -> tuple[str, list]:
         """SQL conditions on project_facts (alias f) and their parameters."""
@@ -43,6 +44,9 @@ class Filters:
         if self.project:
             clauses.append("f.project_key = ?")
             params.append(self.project)
+        if self.projects is not None:
+            clauses.append("f.project_key = ANY(?)")
+            params.append(list(self.projects))
         return " AND ".join(clauses), params
 
     def outcome_number(self) -> str | None:
@@ -90,12 +94,13 @@ WITH ranked AS (
     FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
 ), current_source AS (SELECT * FROM ranked WHERE rank = 1),
 workbook AS (
-    SELECT resolved_project_key AS project_key, sum(amount_usd) AS budget, sum(expenditure_usd) AS expenditure,
-           count(expenditure_usd) AS with_expenditure, sum(gewe_usd) AS gewe
+    SELECT resolved_project_key AS project_key, round(sum(amount_usd), 2) AS budget,
+           round(sum(expenditure_usd), 2) AS expenditure, count(expenditure_usd) AS with_expenditure,
+           round(sum(gewe_usd), 2) AS gewe
     FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost') GROUP BY 1
 ), export AS (
-    SELECT resolved_project_key AS project_key, sum(amount_usd) AS budget, sum(net_funded_usd) AS net_funded,
-           sum(expenditure_usd) AS expenditure
+    SELECT resolved_project_key AS project_key, round(sum(amount_usd), 2) AS budget,
+           round(sum(net_funded_usd), 2) AS net_funded, round(sum(expenditure_usd), 2) AS expenditure
     FROM budget_lines_resolved WHERE source_kind = 'financial_export' AND resolved_project_key IS NOT NULL GROUP BY 1
 ), dated AS (
     SELECT c.project_key, p.title, p.countries, p.gender_marker, p.risk_marker, c.kind, c.type AS report_type,

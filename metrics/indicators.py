@@ -19,6 +19,14 @@ def indicator_table(con: duckdb.DuckDBPyConnection, filters: Filters | None = No
                     limit: int | None = None) -> pd.DataFrame:
     """Indicators of the filtered projects' current reports, with status and reason; narrowed by status,
     delay-reason category, level and a case-insensitive search in statements and reasons."""
+    clauses, params = _narrowing(statuses, categories, level, search)
+    limit_sql = f" LIMIT {int(limit)}" if limit else ""
+    return indicator_query(con, f"SELECT {INDICATOR_COLUMNS} FROM i WHERE {' AND '.join(clauses)} "
+                                f"ORDER BY project_key, row_number{limit_sql}", filters, params)
+
+
+def _narrowing(statuses: tuple, categories: tuple, level: str | None, search: str) -> tuple[list[str], list]:
+    """WHERE clauses and parameters of the Indicators page's own filters."""
     clauses, params = ["TRUE"], []
     if statuses:
         clauses.append("list_contains(?, status)")
@@ -32,9 +40,15 @@ def indicator_table(con: duckdb.DuckDBPyConnection, filters: Filters | None = No
     if search:
         clauses.append("(contains(lower(statement), lower(?)) OR contains(lower(coalesce(reason, '')), lower(?)))")
         params += [search, search]
-    limit_sql = f" LIMIT {int(limit)}" if limit else ""
-    return indicator_query(con, f"SELECT {INDICATOR_COLUMNS} FROM i WHERE {' AND '.join(clauses)} "
-                                f"ORDER BY project_key, row_number{limit_sql}", filters, params)
+    return clauses, params
+
+
+def indicator_match_count(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, statuses: tuple = (),
+                          categories: tuple = (), level: str | None = None, search: str = "") -> int:
+    """How many indicators `indicator_table` would list without its limit."""
+    clauses, params = _narrowing(statuses, categories, level, search)
+    return int(indicator_query(con, f"SELECT count(*) AS n FROM i WHERE {' AND '.join(clauses)}", filters,
+                               params)["n"].iloc[0])
 
 
 def indicator_count(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> int:

@@ -11,8 +11,10 @@ from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, rate_
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.tables import first_rows
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
+LABELLED_POINTS = 30  # past this many projects the scatter drops its text labels
 
 
 def by_group(ctx: Context) -> None:
@@ -51,11 +53,14 @@ def scatter(ctx: Context, projects) -> None:
     figure.add_trace(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line={"dash": "dot", "color": "#777"},
                                 name="delivery = time", hoverinfo="skip"))
     budgets = data["budget_usd"].fillna(0)
-    sizes = 12 + 40 * (budgets / budgets.max()) ** 0.5 if budgets.max() > 0 else 14
-    figure.add_trace(go.Scatter(
-        x=data["time_elapsed"], y=data["delivery_rate"], mode="markers+text", text=data["project_key"],
-        textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.8,
-                                           "line": {"width": 1, "color": "white"}},
+    many = len(data) > LABELLED_POINTS
+    sizes = (6 if many else 12) + (10 if many else 40) * (budgets / budgets.max()) ** 0.5 if budgets.max() > 0 else 8
+    points = go.Scattergl if many else go.Scatter  # WebGL past a few hundred points; labels only on few
+    figure.add_trace(points(
+        x=data["time_elapsed"], y=data["delivery_rate"], mode="markers" if many else "markers+text",
+        text=None if many else data["project_key"],
+        textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.5 if many else 0.8,
+                                           "line": {"width": 0 if many else 1, "color": "white"}},
         name=ctx.t("projects"), customdata=data[["title", "budget_usd"]],
         hovertemplate="%{customdata[0]}<br>" + ctx.t("time_elapsed") + " %{x:.0%}<br>" + ctx.t("delivery_rate")
                       + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]:,.0f} USD<extra></extra>"))
@@ -69,7 +74,8 @@ def project_table(ctx: Context, projects) -> None:
     shown = projects[["title", "countries", "budget_usd", "expenditure_estimate_usd", "delivery_rate",
                       "delivery_source", "delivery_rate_net_funded", "time_elapsed", "delivery_gap", "end_day",
                       "behind", "project_key"]]
-    st.dataframe(as_percent(shown, ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
+    st.dataframe(as_percent(first_rows(shown, ctx.language),
+                            ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
                  hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),

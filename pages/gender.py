@@ -8,10 +8,11 @@ import streamlit as st
 
 from loaders.normalise.countries import country_name
 from metrics import settings
-from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
+from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.tables import first_rows
 
 PEOPLE_BARS = 30  # the projects reaching most people
 TARGETS = [(settings.GEWE_UN_MINIMUM, "15 %"), (settings.GEWE_PBF_TARGET, "30 %")]
@@ -27,7 +28,7 @@ def shares(ctx: Context, projects) -> None:
         else:
             show(rate_bars(known, "project_key", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-project")
-            spend = known.dropna(subset=["gewe_spend_rate"])
+            spend = known.dropna(subset=["gewe_spend_rate"]).nsmallest(BARS, "gewe_spend_rate")
             figure = go.Figure([
                 go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["project_key"], y=spend["gewe_spend_rate"],
                        marker_color=OKABE_ITO[2], hovertemplate="%{x}: %{y:.0%}<extra></extra>"),
@@ -89,7 +90,8 @@ def below_target(ctx: Context, projects) -> None:
     below = projects[projects["gewe_share"].notna() & (projects["gewe_share"] < settings.GEWE_PBF_TARGET)]
     shown = below[["title", "countries", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd", "gewe_spend_rate",
                    "meets_un_minimum", "project_key"]]
-    st.dataframe(as_percent(shown, ["gewe_share", "gewe_spend_rate"]), hide_index=True, column_config={
+    st.dataframe(as_percent(first_rows(shown, ctx.language), ["gewe_share", "gewe_spend_rate"]), hide_index=True,
+                 column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
         "gewe_allocated_usd": money_column("GEWE (USD)"),
@@ -108,7 +110,8 @@ def render(ctx: Context) -> None:
         return
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
                       "gewe_spend_rate", "delivery_rate", "gender_marker", "project_key"]]
-    st.dataframe(as_percent(table, ["gewe_share", "gewe_spend_rate", "delivery_rate"]), hide_index=True,
+    st.dataframe(as_percent(first_rows(table, ctx.language), ["gewe_share", "gewe_spend_rate", "delivery_rate"]),
+                 hide_index=True,
                  column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),

@@ -10,9 +10,9 @@ from metrics.indicators import STATUSES
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.i18n import fmt_number
 from ui.safe_text import md
-
-ROW_LIMIT = 5000  # a browser table stays responsive; narrow with the filters to see the rest
+from ui.tables import TABLE_ROWS, first_rows, table_height
 
 
 def local_filters(ctx: Context):
@@ -41,21 +41,27 @@ def details(ctx: Context, row) -> None:
         st.text(f"{author}: {text}")
 
 
+def _with_path(frame):
+    return frame.assign(path=[f"{b or '—'} → {c or '—'} → {t or '—'}" for b, c, t in
+                              zip(frame["baseline_raw"], frame["current_raw"], frame["target_raw"], strict=True)])
+
+
 def render(ctx: Context) -> None:
     total = ctx.run("indicators", "indicator_count")
     if total == 0:
         st.info(ctx.t("no_data"))
         return
     statuses, categories, level, search = local_filters(ctx)
-    shown = ctx.run("indicators", "indicator_table", tuple(statuses), tuple(categories), level, search, ROW_LIMIT)
-    shown = shown.assign(path=[f"{b or '—'} → {c or '—'} → {t or '—'}" for b, c, t in
-                               zip(shown["baseline_raw"], shown["current_raw"], shown["target_raw"], strict=True)])
+    narrowing = (tuple(statuses), tuple(categories), level, search)
+    shown = ctx.run("indicators", "indicator_table", *narrowing, TABLE_ROWS)
+    shown = _with_path(shown)
     columns = ["code", "project_key", "status", "progress", "path", "statement", "women", "men", "reason_categories",
                "reason", "status_reason", "level", "outcome", "location"]
-    limited = f" (first {ROW_LIMIT:,})" if len(shown) == ROW_LIMIT else ""
-    st.caption(f"{len(shown):,}{limited} / {total:,} · {ctx.t('select_row')}")
+    matching = ctx.run("indicators", "indicator_match_count", *narrowing) if len(shown) == TABLE_ROWS else len(shown)
+    first_rows(shown, ctx.language, total=matching)
+    st.caption(f"{fmt_number(matching, ctx.language)} / {fmt_number(total, ctx.language)} · {ctx.t('select_row')}")
     event = st.dataframe(shown[columns], hide_index=True, on_select="rerun", selection_mode="single-row",
-                         key="indicator-table", height=520, column_config={
+                         key="indicator-table", height=table_height(len(shown)), column_config={
         "project_key": st.column_config.TextColumn(ctx.t("project")),
         "statement": st.column_config.TextColumn(ctx.t("indicators"), width="medium"),
         "path": st.column_config.TextColumn("baseline → current → target"),
@@ -67,7 +73,8 @@ def render(ctx: Context) -> None:
         "reason_categories": st.column_config.TextColumn(ctx.t("reason_category")),
         "reason": st.column_config.TextColumn(ctx.t("reason"), width="large"),
     })
-    download_buttons(shown[columns], "indicators", ctx.language)
+    download_buttons(lambda: _with_path(ctx.run("indicators", "indicator_table", *narrowing, None))[columns],
+                     "indicators", ctx.language)
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     if rows:
         with st.container(border=True):

@@ -33,3 +33,32 @@ def test_csv_neutralises_text_and_keeps_negative_numbers():
     rows = list(csv.reader(io.StringIO(to_csv(FRAME).decode("utf-8-sig"))))
     assert rows[1] == ["'=HYPERLINK(\"http://x\")", "-5.0", "MLI"]
     assert [row[0] for row in rows[2:]] == ["'+1 cmd", "'@SUM(A1)", "'-2+3", "'\tTab", "plain"]
+
+
+def test_a_large_export_reads_back_with_types_and_escaping():
+    frame = pd.DataFrame({"text": ["a < b & c", " lead space", "x\x01y", None], "n": [1.0, 2.5, float("nan"), -3.0],
+                          "ok": [True, False, True, False]})
+    sheet = openpyxl.load_workbook(io.BytesIO(to_excel(frame))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows == [("text", "n", "ok"), ("a < b & c", 1, True), (" lead space", 2.5, False), ("xy", None, True),
+                    (None, -3, False)]
+
+
+def test_no_page_builds_an_export_while_it_draws(sample_db, tmp_path, monkeypatch):
+    """The download buttons hold callables; the files are built on click, never during a run."""
+    from streamlit.testing.v1 import AppTest
+
+    import ui.exports
+    from tests.conftest import ROOT
+
+    calls = []
+    monkeypatch.setattr(ui.exports, "to_csv", lambda frame: calls.append("csv") or b"")
+    monkeypatch.setattr(ui.exports, "to_excel", lambda frame: calls.append("xlsx") or b"")
+    db = tmp_path / "p.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    monkeypatch.setenv("LENS_DB", str(db))
+    monkeypatch.chdir(ROOT)
+    for page in ("overview", "delivery", "gender", "indicators", "project", "data"):
+        app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90).run()
+        assert not app.exception, [e.value for e in app.exception]
+    assert calls == []

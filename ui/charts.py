@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.i18n import fmt_pct, plotly_separators
+from ui.i18n import fmt_number, fmt_pct, plotly_separators, t
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 STATUS_COLOURS = {"achieved": "#009E73", "on track": "#56B4E9", "behind": "#D55E00", "not started": "#E69F00",
@@ -31,10 +31,18 @@ def show(figure: go.Figure, key: str) -> None:
     st.plotly_chart(figure, config=CONFIG, key=key, width="stretch")
 
 
+BARS = 15  # bars a person can read on one chart; the table beside it has every row
+
+
 def rate_bars(frame: pd.DataFrame, label: str, value: str, language: str, title: str, axis: str,
-              targets: list[tuple[float, str]] = (), hover: str = "") -> go.Figure:
-    """Horizontal bars of a rate (fraction) per label, with optional target lines."""
+              targets: list[tuple[float, str]] = (), hover: str = "", limit: int = BARS) -> go.Figure:
+    """Horizontal bars of a rate (fraction) per label, lowest first, with optional target lines;
+    past `limit` bars only the lowest are drawn and the title says so."""
     data = frame.dropna(subset=[value]).sort_values(value)
+    if len(data) > limit:
+        title = f"{title} · " + t("showing_bars", language).format(shown=limit, total=fmt_number(len(data), language))
+        data = data.head(limit)
+    data = data.iloc[::-1]  # plotly draws the first bar at the bottom: the lowest goes on top
     figure = go.Figure(go.Bar(x=data[value], y=data[label].astype(str), orientation="h", marker_color=OKABE_ITO[0],
                               text=[fmt_pct(v, language, 0) for v in data[value]], textposition="outside",
                               hovertemplate=f"%{{y}}: %{{x:.1%}}{hover}<extra></extra>"))

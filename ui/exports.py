@@ -1,14 +1,17 @@
-"""Table downloads as CSV and Excel. Text cells that a spreadsheet would run as a formula
-(starting with = + - @ tab or carriage return) get a leading apostrophe; numbers stay numbers."""
+"""Table downloads as CSV and Excel, built only when the user clicks (Streamlit's deferred
+download data), never while a page draws. Excel goes out through a streaming writer
+(ui/xlsx_stream.py), in time linear in the rows. Text cells that a spreadsheet would run as a
+formula (starting with = + - @ tab or carriage return) get a leading apostrophe and are typed as
+text; numbers stay numbers."""
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
 
-import openpyxl
 import pandas as pd
 import streamlit as st
 
 from ui.i18n import t
+from ui.xlsx_stream import write_xlsx
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,11 +40,16 @@ def _plain(value):
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy with lists joined and formula-like text neutralised, column by column."""
-    out = frame.copy()
-    for column in out.columns:
-        out[column] = [neutralise(_plain(v)) for v in out[column]]
-    return out
+    """A copy with lists joined and formula-like text neutralised, column by column; numeric
+    columns pass through whole (missing values become empty cells)."""
+    out = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+            out[column] = values.astype(object).where(values.notna(), None)
+        else:
+            out[column] = [neutralise(_plain(v)) for v in values]
+    return pd.DataFrame(out, index=frame.index, columns=frame.columns)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
@@ -49,24 +57,17 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 
 def to_excel(frame: pd.DataFrame) -> bytes:
-    """An .xlsx written cell by cell with openpyxl: text typed as text, never as a formula."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append([str(c) for c in frame.columns])
-    for row in safe_frame(frame).itertuples(index=False):
-        sheet.append(list(row))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """An .xlsx streamed row by row (ui/xlsx_stream.py): text as inline strings, never formulas."""
+    return write_xlsx([str(c) for c in frame.columns], safe_frame(frame).itertuples(index=False, name=None))
 
 
-def download_buttons(frame: pd.DataFrame, name: str, language: str) -> None:
-    """CSV and Excel downloads of exactly the table shown (same filters)."""
+def download_buttons(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, language: str) -> None:
+    """CSV and Excel downloads of the table shown (same filters), or of `table()` — every row, where
+    the page shows only the first ones. The files are built when the button is clicked."""
+    rows = table if callable(table) else (lambda: table)
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("download_csv", language), to_csv(frame), file_name=f"{name}.csv", mime="text/csv",
-                         key=f"csv-{name}")
-    right.download_button(t("download_xlsx", language), to_excel(frame), file_name=f"{name}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{name}")
+    left.download_button(t("download_csv", language), lambda: to_csv(rows()), file_name=f"{name}.csv",
+                         mime="text/csv", key=f"csv-{name}", on_click="ignore")
+    right.download_button(t("download_xlsx", language), lambda: to_excel(rows()), file_name=f"{name}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{name}",
+                          on_click="ignore")

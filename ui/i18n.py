@@ -58,6 +58,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "missing_file": ("{file}: not found in the file — {fields}", "{file} : absent du fichier — {fields}"),
     "file": ("File", "Fichier"), "kind": ("Kind", "Type"), "project_id": ("Project", "Projet"),
     "warnings": ("Warnings", "Avertissements"), "error": ("Error", "Erreur"),
+    "showing_rows": ("Showing the first {shown} of {total} rows — narrow with the filters; the downloads hold "
+                     "every row.", "Affichage des {shown} premières lignes sur {total} — affinez avec les filtres ; "
+                     "les téléchargements contiennent toutes les lignes."),
+    "showing_bars": ("{shown} lowest of {total}", "les {shown} plus bas sur {total}"),
     "ingested_at": ("Stored at", "Enregistré le"), "superseded": ("Superseded", "Remplacé"),
 }
 

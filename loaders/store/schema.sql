@@ -95,11 +95,11 @@ LEFT JOIN (SELECT p.alias, min(p.project_key) AS project_key FROM project_aliase
 -- Data-quality flags a reviewer would raise: both values and both sources, one row per conflict.
 CREATE OR REPLACE VIEW quality_flags AS
 WITH workbook AS (
-    SELECT resolved_project_key AS project_key, agency, sum(amount_usd) AS amount, sum(gewe_usd) AS gewe,
-           string_agg(DISTINCT file_name, ', ') AS file_name
+    SELECT resolved_project_key AS project_key, agency, round(sum(amount_usd), 2) AS amount,
+           round(sum(gewe_usd), 2) AS gewe, string_agg(DISTINCT file_name, ', ' ORDER BY file_name) AS file_name
     FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost') GROUP BY ALL
 ), reported AS (
-    SELECT a.project_key, a.agency, sum(a.budget_usd) AS budget, s.file_name
+    SELECT a.project_key, a.agency, round(sum(a.budget_usd), 2) AS budget, s.file_name
     FROM agency_budgets a JOIN active_sources s ON s.sha256 = a.source_sha256
     WHERE s.kind = 'progress_report' AND a.budget_usd IS NOT NULL GROUP BY ALL
 )
@@ -112,7 +112,7 @@ UNION ALL
 SELECT 'gewe_differs', rp.project_key, NULL, 'report GEWE allocation differs from the workbook''s GEWE total',
        rp.gender_allocated_usd, s.file_name, w.gewe, w.file_name, NULL
 FROM reports rp JOIN active_sources s ON s.sha256 = rp.source_sha256
-JOIN (SELECT project_key, sum(gewe) AS gewe, string_agg(DISTINCT file_name, ', ') AS file_name
+JOIN (SELECT project_key, round(sum(gewe), 2) AS gewe, string_agg(DISTINCT file_name, ', ' ORDER BY file_name) AS file_name
       FROM workbook GROUP BY project_key) w ON w.project_key = rp.project_key
 WHERE rp.gender_allocated_usd IS NOT NULL AND w.gewe IS NOT NULL AND abs(rp.gender_allocated_usd - w.gewe) > 0.5
 UNION ALL

@@ -28,10 +28,13 @@ def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
         shutil.copyfile(db_path, work)
     con = duckdb.connect(str(work))
     try:
+        upgraded = _schema_version(con) != SCHEMA_VERSION
         create_schema(con)  # idempotent: creates a new store, adds what an older one lacks
-        yield con
-        from metrics.materialize import refresh  # the metrics' pre-computed tables follow every write
+        from metrics.materialize import refresh, snapshot  # the metrics' pre-computed tables follow every write
 
+        if not upgraded:
+            snapshot(con)  # the refresh narrows itself to what this write changed; an upgrade rebuilds all
+        yield con
         refresh(con)
         con.execute("CHECKPOINT")
         con.close()

@@ -1,0 +1,65 @@
+"""Whole-page timings, what a person waits for: every page's script run under
+`streamlit.testing.v1.AppTest` (a first visit with empty caches, then a cached rerun), on a
+synthetic portfolio. Rows are named `pagerun:<page>`.
+
+    python -m bench.page_runs --projects 20000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
+
+
+def page_runs(db: Path, projects: int, runs: int = 3) -> list[dict]:
+    """First-visit and cached run times of every page (medians of `runs`)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["LENS_DB"] = str(db)
+    rows = []
+    for page in PAGES:
+        first, cached = [], []
+        for _ in range(runs):
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=600)
+            started = time.perf_counter()
+            app.run()
+            first.append(time.perf_counter() - started)
+            if app.exception:
+                raise RuntimeError(f"{page}: {app.exception[0].value}")
+            started = time.perf_counter()
+            app.run()
+            cached.append(time.perf_counter() - started)
+        rows.append({"name": f"pagerun:{page}", "n": projects, "first_s": round(statistics.median(first), 3),
+                     "cached_s": round(statistics.median(cached), 3), "median_s": round(statistics.median(first), 3),
+                     "p90_s": round(max(first), 3), "runs": runs})
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--projects", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from bench.make_portfolio import build
+
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.projects:
+            db = Path(folder) / f"p{size}.duckdb"
+            build(db, size, seed=7)
+            for row in page_runs(db, size, args.runs):
+                print(json.dumps(row), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
