@@ -1,5 +1,7 @@
-"""`python -m bench [--quick] [--json]`: parse and ingest throughput, and every page's queries at
-two portfolio sizes against the naive pandas way. Prints medians of repeated runs."""
+"""`python -m bench [--quick] [--json] [--no-browser]`: parse and ingest throughput; every page's
+queries at two portfolio sizes against the naive pandas way; every page whole (`pagerun:` under
+AppTest, `browser:` in headless Chromium) at 1k, 5k and 20k projects; one report ingested into the
+largest store (`grow:ingest`). Prints medians of repeated runs."""
 from __future__ import annotations
 
 import argparse
@@ -14,13 +16,16 @@ from pathlib import Path
 
 import duckdb
 
+from bench.browser_pages import CHROMIUM, browser_rows
 from bench.docx_copies import docx_copy
 from bench.make_portfolio import build
 from bench.page_queries import PAGES, pandas_page, run_page
+from bench.page_runs import page_runs
 from bench.pdf_copies import pdf_copies
 from loaders.ingest import ingest
 from loaders.parse import parse_bytes
 from metrics.base import Filters
+from metrics.materialize import install
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -123,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, few runs (under a minute)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line and measurement")
+    parser.add_argument("--no-browser", action="store_true", help="leave out the headless-Chromium page timings")
     args = parser.parse_args(argv)
+    install()
     sizes, runs, copies = ((200, 1000), 3, 2) if args.quick else ((1000, 20000), 9, 20)
     emit = (lambda r: print(json.dumps(r), flush=True)) if args.json else _print
     for result in parse_rows(copies, runs) + pdf_rows(runs):
@@ -139,18 +146,45 @@ def main(argv: list[str] | None = None) -> int:
             for result in page_rows(db, size, runs):
                 medians.setdefault(size, {})[result["name"]] = result["median_s"]
                 emit(result)
-    small, large = sizes
-    for name in medians[small]:
-        if name.endswith(":pandas"):
-            continue
-        emit({"name": f"growth:{name}", "n": large, "median_s": medians[large][name], "p90_s": medians[large][name],
-              "runs": runs, "ratio": round(medians[large][name] / medians[small][name], 1)})
+            db.unlink()
+        small, large = sizes
+        for name in medians[small]:
+            if name.endswith(":pandas"):
+                continue
+            emit({"name": f"growth:{name}", "n": large, "median_s": medians[large][name], "p90_s": medians[large][name],
+                  "runs": runs, "ratio": round(medians[large][name] / medians[small][name], 1)})
+        whole_sizes = (200,) if args.quick else (1000, 5000, 20000)
+        browser = not args.quick and not args.no_browser and os.path.exists(CHROMIUM)
+        for size in whole_sizes:
+            db = Path(folder) / f"w{size}.duckdb"
+            build(db, size, seed=7)
+            for result in page_runs(db, size, 1 if args.quick else 3):
+                emit(result)
+            if browser:
+                for result in browser_rows(db, size, 3):
+                    emit(result)
+            emit(grow_row(db, size, 1 if args.quick else 3))
     return 0
 
 
+def grow_row(db: Path, projects: int, runs: int) -> dict:
+    """One report ingested into the store (the CLI's own work: copy, write, narrowed refresh, swap)."""
+    times = []
+    report = SAMPLES / "ml-cadre-crise-centre-annual-2020.txt"
+    for run in range(runs):
+        copy = db.with_name(f"grow{run}.duckdb")
+        copy.write_bytes(db.read_bytes())
+        started = time.perf_counter()
+        ingest([report], copy)
+        times.append(time.perf_counter() - started)
+        copy.unlink()
+    return row("grow:ingest", projects, times)
+
+
 def _print(result: dict) -> None:
-    extra = "".join(f"  {key}={result[key]}" for key in ("per_s", "ratio", "pages", "s_per_20_pages", "skipped")
-                    if key in result)
+    keys = ("per_s", "ratio", "pages", "s_per_20_pages", "skipped", "first_s", "cached_s", "headline_s", "finished_s",
+            "cold_headline_s", "cold_finished_s")
+    extra = "".join(f"  {key}={result[key]}" for key in keys if key in result)
     print(f"{result['name']:<32} n={result['n']:<7} median {result['median_s'] * 1000:9.1f} ms"
           f"  p90 {result['p90_s'] * 1000:9.1f} ms  runs={result['runs']}{extra}", flush=True)
 

@@ -11,6 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from loaders.ingest import ingest  # noqa: E402
 from loaders.parse import parse_path  # noqa: E402
+from metrics.materialize import install  # noqa: E402
+
+install()
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 

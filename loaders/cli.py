@@ -1,5 +1,6 @@
 """Command line: `python -m loaders parse FILE...` prints REPORT.md JSON (JSON Lines for several
-files); `python -m loaders ingest PATH... [--db FILE]` loads files and folders into DuckDB."""
+files); `python -m loaders ingest PATH... [--db FILE]` loads files and folders into DuckDB;
+`python -m loaders schema` prints the parse record's JSON Schema (loaders/record.py)."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +10,7 @@ import sys
 from loaders.errors import LensError
 from loaders.ingest import ingest
 from loaders.parse import parse_path
+from loaders.record import ParseRecord
 from loaders.store.session import DEFAULT_DB
 from loaders.templates.missing import describe
 
@@ -24,10 +26,18 @@ def main(argv: list[str] | None = None) -> int:
     ingest_cmd.add_argument("--db", default=str(DEFAULT_DB), help=f"database file (default {DEFAULT_DB})")
     ingest_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest_cmd.add_argument("--project", help="project number for files that do not name one (budget workbooks)")
+    ingest_cmd.add_argument("--debug", action="store_true", help="print the traceback of a failure that is a bug")
+    commands.add_parser("schema", help="print the JSON Schema of what `parse` prints")
     args = parser.parse_args(argv)
+    from metrics.materialize import install  # composition point: writes refresh the metric tables
+
+    install()
+    if args.command == "schema":
+        print(json.dumps(ParseRecord.model_json_schema(), ensure_ascii=False, indent=1))
+        return 0
     if args.command == "parse":
         return _parse(args.files, args.project)
-    return _ingest(args.paths, args.db, args.quiet, args.project)
+    return _ingest(args.paths, args.db, args.quiet, args.project, args.debug)
 
 
 def _parse(files: list[str], project: str | None) -> int:
@@ -49,7 +59,7 @@ def _parse(files: list[str], project: str | None) -> int:
     return 1 if failed else 0
 
 
-def _ingest(paths: list[str], db: str, quiet: bool, project: str | None) -> int:
+def _ingest(paths: list[str], db: str, quiet: bool, project: str | None, debug: bool = False) -> int:
     show = not quiet and sys.stderr.isatty()
 
     def progress(done: int, total: int, name: str) -> None:
@@ -66,6 +76,8 @@ def _ingest(paths: list[str], db: str, quiet: bool, project: str | None) -> int:
         sys.stderr.write("\n")
     for outcome in summary.failures:
         print(f"failed: {outcome.path}: {outcome.error}", file=sys.stderr)
+        if outcome.bug and debug:
+            print(outcome.bug, file=sys.stderr)
     for outcome in summary.files:
         if outcome.status == "skipped":
             print(f"skipped: {outcome.path}: {outcome.error}", file=sys.stderr)

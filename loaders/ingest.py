@@ -3,9 +3,12 @@ report per file what happened. Failures never stop the batch and never touch the
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import duckdb
 
 from loaders.errors import LensError
 from loaders.parse import SUPPORTED, parse_bytes
@@ -25,6 +28,7 @@ class FileOutcome:
     error: str | None = None
     project_key: str | None = None
     missing: list[str] = field(default_factory=list)  # headline fields the file did not yield
+    bug: str | None = None  # the traceback, when Lens itself failed (shown with --debug)
 
 
 @dataclass
@@ -64,8 +68,10 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def ingest(paths: Iterable[str | Path], db_path: str | Path,
-           progress: Callable[[int, int, str], None] | None = None, project_id: str | None = None) -> IngestSummary:
-    """Parse and store every file; `progress(done, total, name)` is called after each one."""
+           progress: Callable[[int, int, str], None] | None = None, project_id: str | None = None,
+           names: dict[Path, str] | None = None) -> IngestSummary:
+    """Parse and store every file; `progress(done, total, name)` is called after each one. `names`
+    gives the name a file is known by where it is stored under another (uploads, kept by content hash)."""
     started = time.perf_counter()
     named = [Path(p) for p in paths]
     files = collect_files(named)
@@ -75,7 +81,7 @@ def ingest(paths: Iterable[str | Path], db_path: str | Path,
             if path not in named and path.suffix.lower() not in SUPPORTED:  # found in a folder, not a kind we read
                 summary.files.append(FileOutcome(str(path), "skipped", error=f"not a kind Lens reads ({path.suffix})"))
             else:
-                summary.files.append(_ingest_one(con, path, project_id))
+                summary.files.append(_ingest_one(con, path, project_id, (names or {}).get(path, path.name)))
             if progress:
                 progress(number, len(files), path.name)
         projects = con.execute("SELECT count(DISTINCT p.project_key) FROM projects p "
@@ -85,10 +91,10 @@ def ingest(paths: Iterable[str | Path], db_path: str | Path,
     return summary
 
 
-def _ingest_one(con, path: Path, project_id: str | None) -> FileOutcome:
+def _ingest_one(con, path: Path, project_id: str | None, name: str) -> FileOutcome:
     try:
         data = path.read_bytes()
-        record = parse_bytes(data, path.name, project_id)
+        record = parse_bytes(data, name, project_id)
         status = write_record(con, record)
         added = status == "added"
         return FileOutcome(str(path), status, len(record["indicators"]) if added else 0,
@@ -99,5 +105,9 @@ def _ingest_one(con, path: Path, project_id: str | None) -> FileOutcome:
         return FileOutcome(str(path), "failed", error=error.message + (f" — {error.hint}" if error.hint else ""))
     except OSError as error:
         return FileOutcome(str(path), "failed", error=f"cannot read the file ({error.strerror})")
-    except Exception as error:  # a bug or a store refusal: the file is reported, the batch goes on
-        return FileOutcome(str(path), "failed", error=f"could not be read ({type(error).__name__}: {error})")
+    except duckdb.Error as error:  # the store refused what was read (a constraint): the file, not Lens
+        return FileOutcome(str(path), "failed", error=f"the store refused what was read from it ({error})".splitlines()[0])
+    except Exception as error:  # a bug in Lens, not a bad file: said so; the batch goes on
+        return FileOutcome(str(path), "failed", error=f"a bug in Lens stopped reading this file ({type(error).__name__}: "
+                                                      f"{error}); please report it with the file",
+                           bug=traceback.format_exc())

@@ -12,6 +12,7 @@ from loaders.formats.csv_table import read_csv
 from loaders.formats.xlsx import read_xlsx
 from loaders.model import Document
 from loaders.normalise.project_ids import canonical_project_id
+from loaders.record import validated
 from loaders.templates.budget_categories import category_sheet, read_category_sheet
 from loaders.templates.budget_workbook import find_budget_table, read_budget_sheet
 from loaders.templates.detect import detect_kind, detect_language
@@ -30,7 +31,12 @@ SUPPORTED = tuple(READERS) + TABULAR
 
 def parse_bytes(data: bytes, name: str, project_id: str | None = None) -> dict:
     """Parse a file's bytes; raises LensError (with the file name) when it cannot be read at all.
-    `project_id` names the project of a budget workbook (which does not say it); reports name their own."""
+    `project_id` names the project of a budget workbook (which does not say it); reports name their own.
+    The record is checked against loaders/record.py's ParseRecord before it is returned."""
+    return validated(_parse(data, name, project_id))
+
+
+def _parse(data: bytes, name: str, project_id: str | None) -> dict:
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":

@@ -42,7 +42,7 @@ def preview(data: bytes, name: str, project_id: str | None = None) -> dict:
 def store_uploads(paths: list[Path], names: dict[Path, str], db: Path, project_id: str | None,
                   progress: Callable[[int, int, str], None] | None = None) -> IngestSummary:
     """Ingest saved uploads; the summary names each file by the name the user gave it."""
-    summary = ingest(paths, db, progress, project_id or None)
+    summary = ingest(paths, db, progress, project_id or None, names)
     for outcome in summary.files:
         outcome.path = names.get(Path(outcome.path), outcome.path)
     return summary

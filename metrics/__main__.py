@@ -9,6 +9,7 @@ from pathlib import Path
 
 from loaders.store.session import DEFAULT_DB, reading
 from metrics.base import Filters
+from metrics.materialize import install
 from metrics.summary import summary
 
 
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     cmd.add_argument("--agency", help="English acronym, e.g. UNDP")
     cmd.add_argument("--json", action="store_true", help="one JSON object")
     args = parser.parse_args(argv)
+    install()
     if not Path(args.db).exists():
         print(f"error: no database at {args.db}; build one with python -m loaders ingest FILES --db {args.db}",
               file=sys.stderr)

@@ -100,7 +100,8 @@ workbook AS (
     FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost') GROUP BY 1
 ), export AS (
     SELECT resolved_project_key AS project_key, round(sum(amount_usd), 2) AS budget,
-           round(sum(net_funded_usd), 2) AS net_funded, round(sum(expenditure_usd), 2) AS expenditure
+           round(sum(net_funded_usd), 2) AS net_funded, round(sum(expenditure_usd), 2) AS expenditure,
+           max(fiscal_year) AS last_fiscal_year
     FROM budget_lines_resolved WHERE source_kind = 'financial_export' AND resolved_project_key IS NOT NULL GROUP BY 1
 ), dated AS (
     SELECT c.project_key, p.title, p.countries, p.gender_marker, p.risk_marker, c.kind, c.type AS report_type,
@@ -114,7 +115,9 @@ workbook AS (
            coalesce({period_end('p.end_date')},
                     {period_start('coalesce(p.start_date, p.first_transfer_date)')}
                     + to_months(p.duration_months) - INTERVAL 1 DAY) AS end_day,
-           coalesce({as_of}, {period_end('c.date')}) AS as_of
+           coalesce({as_of}, {period_end('c.date')}, {period_end('e.last_fiscal_year')}) AS as_of,
+           CASE WHEN {as_of} IS NOT NULL THEN 'chosen' WHEN c.date IS NOT NULL THEN 'report'
+                WHEN e.last_fiscal_year IS NOT NULL THEN 'export' END AS as_of_source
     FROM current_source c
     JOIN projects p ON p.project_key = c.project_key AND p.source_sha256 = c.sha256
     LEFT JOIN workbook w ON w.project_key = c.project_key
@@ -138,13 +141,16 @@ workbook AS (
         CASE WHEN delivery_rate IS NOT NULL AND budget_usd IS NOT NULL
              THEN coalesce(expenditure_usd, delivery_rate * budget_usd) END AS expenditure_estimate_usd,
         time_elapsed - delivery_rate AS delivery_gap,
+        CASE WHEN delivery_rate > {settings.IMPLAUSIBLE_DELIVERY} OR delivery_rate < 0 THEN 'delivery_implausible'
+             WHEN coalesce(budget_usd, 0) = 0 AND coalesce(expenditure_usd, 0) <> 0 THEN 'spending_without_budget'
+             END AS left_out_reason,
         coalesce(time_elapsed - delivery_rate > {settings.DELIVERY_GAP_BEHIND}
                  OR (delivery_rate < {settings.LOW_DELIVERY} AND months_left < {settings.MONTHS_LEFT_WARNING}), FALSE)
             AS behind
     FROM measured
 ), f AS (SELECT * FROM project_facts f WHERE {where})
 """
-    return sql, as_of_params + params
+    return sql, as_of_params * 2 + params
 
 
 _PLACEHOLDER = r"^(tbd|tbc|n/?a|nd|-+|a determiner.*|a preciser.*|to be (determined|confirmed).*|non disponible)$"

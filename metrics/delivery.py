@@ -7,11 +7,12 @@ import pandas as pd
 
 from metrics.base import Filters
 from metrics.query import project_query
+from metrics.rollups import DELIVERED_BUDGET, DELIVERY_RATE, EXPENDITURE, INCLUDED, LEFT_OUT, PROJECTS_BEHIND
 
 PROJECT_COLUMNS = """project_key, title, array_to_string(countries, ', ') AS countries, budget_usd, budget_source,
     expenditure_usd, expenditure_estimate_usd,
     delivery_rate, delivery_source, net_funded_usd, delivery_rate_net_funded, start_day, end_day, as_of,
-    time_elapsed, delivery_gap, months_left, behind"""
+    as_of_source, time_elapsed, delivery_gap, months_left, behind, left_out_reason"""
 
 
 def delivery_by_project(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
@@ -20,11 +21,9 @@ def delivery_by_project(con: duckdb.DuckDBPyConnection, filters: Filters | None 
                          filters)
 
 
-_ROLLUP = """sum(budget_usd) FILTER (WHERE delivery_rate IS NOT NULL) AS budget_usd,
-    sum(expenditure_estimate_usd) AS expenditure_usd,
-    sum(expenditure_estimate_usd) / nullif(sum(budget_usd) FILTER (WHERE delivery_rate IS NOT NULL), 0) AS delivery_rate,
-    count(*) FILTER (WHERE delivery_source = 'reported') AS projects_reported_rate_only,
-    count(*) AS projects, count(*) FILTER (WHERE behind) AS projects_behind"""
+_ROLLUP = f"""{DELIVERED_BUDGET} AS budget_usd, {EXPENDITURE} AS expenditure_usd, {DELIVERY_RATE} AS delivery_rate,
+    count(*) FILTER (WHERE delivery_source = 'reported' AND {INCLUDED}) AS projects_reported_rate_only,
+    count(*) AS projects, {PROJECTS_BEHIND} AS projects_behind, {LEFT_OUT} AS projects_left_out"""
 
 
 def delivery_portfolio(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> dict:

@@ -8,15 +8,10 @@ import pandas as pd
 from metrics import settings
 from metrics.base import Filters, uses_materialized
 from metrics.query import indicator_query, project_query
+from metrics.rollups import GEWE_ALLOCATED, GEWE_BUDGET, GEWE_SHARE, GEWE_SPEND_RATE, GEWE_SPENT
 
-_GEWE = """sum(gender_allocated_usd) FILTER (WHERE budget_usd > 0) AS gewe_allocated_usd,
-    sum(budget_usd) FILTER (WHERE gender_allocated_usd IS NOT NULL) AS budget_usd,
-    sum(gender_allocated_usd) FILTER (WHERE budget_usd > 0)
-        / nullif(sum(budget_usd) FILTER (WHERE gender_allocated_usd IS NOT NULL), 0) AS gewe_share,
-    sum(gender_spent_usd) FILTER (WHERE gender_allocated_usd > 0) AS gewe_spent_usd,
-    sum(gender_spent_usd) FILTER (WHERE gender_allocated_usd > 0)
-        / nullif(sum(gender_allocated_usd) FILTER (WHERE gender_spent_usd IS NOT NULL), 0) AS gewe_spend_rate,
-    count(*) AS projects"""
+_GEWE = f"""{GEWE_ALLOCATED} AS gewe_allocated_usd, {GEWE_BUDGET} AS budget_usd, {GEWE_SHARE} AS gewe_share,
+    {GEWE_SPENT} AS gewe_spent_usd, {GEWE_SPEND_RATE} AS gewe_spend_rate, count(*) AS projects"""
 
 
 def gewe_by_project(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:

@@ -9,6 +9,8 @@ rebuild, narrowed to those projects). Without a snapshot, with the tables missin
 shape, or when most projects changed, it rebuilds everything."""
 from __future__ import annotations
 
+import hashlib
+
 import duckdb
 
 from metrics.base import Filters, indicator_ctes, project_ctes
@@ -23,6 +25,30 @@ PER_PROJECT = ("mx_current_source", "mx_project_facts", "mx_indicators", "mx_qua
 FULL_REBUILD_SHARE = 0.2  # past this share of projects changed, one rebuild is cheaper than many narrow ones
 
 
+def definition() -> str:
+    """A fingerprint of the queries the mx_* tables hold: when a metric's definition changes, the
+    stored tables are stale and are rebuilt (by the next write, or by the app's first read)."""
+    everything = Filters()
+    text = project_ctes(everything, live=True)[0] + indicator_ctes(everything, live=True)[0] + flags_select() + _COUNTS
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the store's mx_* tables were built by today's metric definitions."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'metrics_definition'").fetchone()
+    except duckdb.Error:
+        return False
+    return row is not None and row[0] == definition()
+
+
+def install() -> None:
+    """Make every write to the store refresh these tables (the composition points call this)."""
+    from loaders.store.session import WriteHooks, install_write_hooks
+
+    install_write_hooks(WriteHooks(before=snapshot, after=refresh, current=is_current))
+
+
 def snapshot(con: duckdb.DuckDBPyConnection) -> None:
     """Note the files as they are before a write, so that `refresh` can narrow itself to what changed."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {SNAPSHOT} AS SELECT sha256, project_key, superseded_by FROM sources")
@@ -30,7 +56,7 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> None:
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Bring the mx_* tables up to date with the store, in one transaction."""
-    keys = _changed_projects(con)
+    keys = _changed_projects(con) if is_current(con) else None
     con.execute("BEGIN TRANSACTION")
     try:
         if keys is None:
@@ -80,6 +106,7 @@ def _rebuild(con) -> None:
     con.execute(f"CREATE OR REPLACE TABLE mx_indicators AS {indicator_sql} SELECT * FROM i", indicator_params)
     con.execute(f"CREATE OR REPLACE TABLE mx_quality_flags AS {indicator_sql} {flags_select()}", indicator_params)
     con.execute(f"CREATE OR REPLACE TABLE mx_project_counts AS {_COUNTS}")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('metrics_definition', ?)", [definition()])
 
 
 def _refresh_projects(con, keys: list[str]) -> None:

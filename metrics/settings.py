@@ -9,3 +9,4 @@ GEWE_PBF_TARGET = 0.30  # the PBF's own ambition
 UNIT_MIXUP_RATIO = 3.0  # current above target by more than this factor: likely a unit mix-up
 RATE_TOLERANCE = 0.005  # half a percentage point
 MONEY_TOLERANCE = 0.5  # USD
+IMPLAUSIBLE_DELIVERY = 1.5  # a delivery rate above this (or below 0) is a misread or mistyped figure: shown, left out of roll-ups

@@ -8,16 +8,22 @@ import duckdb
 
 from metrics.base import Filters
 from metrics.query import indicator_query, project_query
+from metrics.rollups import (
+    BUDGET,
+    DELIVERY_RATE,
+    EXPENDITURE,
+    GEWE_ALLOCATED,
+    GEWE_SHARE,
+    GEWE_SPEND_RATE,
+    GEWE_SPENT,
+    PROJECTS_BEHIND,
+    WITH_TIME_ELAPSED,
+)
 
-_HEADLINE = """count(*) AS projects, sum(budget_usd) AS budget_usd,
-    sum(expenditure_estimate_usd) AS expenditure_usd,
-    sum(expenditure_estimate_usd) / nullif(sum(budget_usd) FILTER (WHERE delivery_rate IS NOT NULL), 0) AS delivery_rate,
-    sum(gender_allocated_usd) FILTER (WHERE budget_usd > 0) AS gewe_allocated_usd,
-    sum(gender_allocated_usd) FILTER (WHERE budget_usd > 0)
-        / nullif(sum(budget_usd) FILTER (WHERE gender_allocated_usd IS NOT NULL), 0) AS gewe_share,
-    sum(gender_spent_usd) FILTER (WHERE gender_allocated_usd > 0) AS gewe_spent_usd,
-    sum(gender_spent_usd) FILTER (WHERE gender_allocated_usd > 0)
-        / nullif(sum(gender_allocated_usd) FILTER (WHERE gender_spent_usd IS NOT NULL), 0) AS gewe_spend_rate"""
+_HEADLINE = f"""count(*) AS projects, {BUDGET} AS budget_usd, {EXPENDITURE} AS expenditure_usd,
+    {DELIVERY_RATE} AS delivery_rate, {GEWE_ALLOCATED} AS gewe_allocated_usd, {GEWE_SHARE} AS gewe_share,
+    {GEWE_SPENT} AS gewe_spent_usd, {GEWE_SPEND_RATE} AS gewe_spend_rate,
+    {WITH_TIME_ELAPSED} AS projects_with_time_elapsed, {PROJECTS_BEHIND} AS projects_behind"""
 
 
 def _clean(value):
@@ -35,7 +41,13 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> 
     filters = filters or Filters()
     row = project_query(con, f"SELECT {_HEADLINE} FROM f", filters).iloc[0].to_dict()
     figures = {key: _clean(value) for key, value in row.items()}
-    figures["projects"] = int(figures["projects"] or 0)
+    for key in ("projects", "projects_with_time_elapsed", "projects_behind"):
+        figures[key] = int(figures[key] or 0)
+    left_out = project_query(con, "SELECT left_out_reason AS reason, count(*) AS n, sum(expenditure_usd) AS spent "
+                                  "FROM f WHERE left_out_reason IS NOT NULL GROUP BY 1 ORDER BY 1", filters)
+    figures["left_out"] = {reason: int(n) for reason, n in zip(left_out["reason"], left_out["n"], strict=True)}
+    figures["left_out_expenditure_usd"] = {reason: _clean(spent) for reason, spent in
+                                           zip(left_out["reason"], left_out["spent"], strict=True)}
     statuses = indicator_query(con, "SELECT status, count(*) AS n FROM i GROUP BY status ORDER BY status", filters)
     figures["indicators"] = {status: int(n) for status, n in zip(statuses["status"], statuses["n"], strict=True)}
     return figures

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from loaders.uploads import preview, remove_file, save_upload, store_uploads
+from metrics import project_detail
 from ui.context import Context, db_path, page_setup
+from ui.files import preview, remove_file, save_upload, store_uploads
 from ui.i18n import missing_label
 from ui.safe_text import md
 
@@ -59,11 +60,11 @@ def upload(ctx: Context) -> None:
 
 def ingested(ctx: Context) -> None:
     st.subheader(ctx.t("files"))
-    sources = ctx.query("project_detail", "all_sources")
+    sources = ctx.query(project_detail.all_sources)
     if sources.empty:
         st.info(ctx.t("empty_store"))
         return
-    total = ctx.query("project_detail", "source_count")
+    total = ctx.query(project_detail.source_count)
     st.caption(f"{len(sources):,} / {total:,}")
     shown = sources.drop(columns=["sha256"]).assign(missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]])
     order = ["file_name", "kind", "project_key", "missing", "warnings", "format", "report_period", "ingested_at", "superseded"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.normalise.countries import country_name
-from metrics import settings
+from metrics import delivery, settings
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.i18n import country_name, left_out_label
 from ui.tables import first_rows
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
@@ -20,10 +20,10 @@ LABELLED_POINTS = 30  # past this many projects the scatter drops its text label
 def by_group(ctx: Context) -> None:
     lang = ctx.language
     tabs = st.tabs([ctx.t("by_country"), ctx.t("by_agency"), ctx.t("by_outcome")])
-    countries = ctx.run("delivery", "delivery_by_country")
+    countries = ctx.run(delivery.delivery_by_country)
     countries["label"] = [country_name(c, lang) for c in countries["country"]]
-    agencies = ctx.run("delivery", "delivery_by_agency")
-    outcomes = ctx.run("delivery", "delivery_by_outcome", OUTCOME_BARS)
+    agencies = ctx.run(delivery.delivery_by_agency)
+    outcomes = ctx.run(delivery.delivery_by_outcome, OUTCOME_BARS)
     for tab, frame, label, key in ((tabs[0], countries, "label", "country"), (tabs[1], agencies, "agency", "agency"),
                                    (tabs[2], outcomes, "outcome", "outcome")):
         with tab:
@@ -73,7 +73,8 @@ def scatter(ctx: Context, projects) -> None:
 def project_table(ctx: Context, projects) -> None:
     shown = projects[["title", "countries", "budget_usd", "expenditure_estimate_usd", "delivery_rate",
                       "delivery_source", "delivery_rate_net_funded", "time_elapsed", "delivery_gap", "end_day",
-                      "behind", "project_key"]]
+                      "behind", "left_out_reason", "project_key"]].assign(
+        left_out_reason=[left_out_label(r, ctx.language) for r in projects["left_out_reason"]])
     st.dataframe(as_percent(first_rows(shown, ctx.language),
                             ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
                  hide_index=True, column_config={
@@ -89,12 +90,13 @@ def project_table(ctx: Context, projects) -> None:
         "delivery_gap": percent_column(ctx.t("delivery_gap"), help=help_text("delivery_gap", ctx.language)),
         "end_day": st.column_config.DateColumn(ctx.t("end_date")),
         "behind": st.column_config.CheckboxColumn(ctx.t("behind")),
+        "left_out_reason": st.column_config.TextColumn("⚠", help=ctx.t("left_out_help")),
     })
     download_buttons(shown, "delivery-projects", ctx.language)
 
 
 def render(ctx: Context) -> None:
-    projects = ctx.run("delivery", "delivery_by_project")
+    projects = ctx.run(delivery.delivery_by_project)
     if projects.empty:
         st.info(ctx.t("no_data"))
         return

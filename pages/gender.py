@@ -6,12 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.normalise.countries import country_name
-from metrics import settings
+from metrics import gender, settings
 from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.i18n import country_name
 from ui.tables import first_rows
 
 PEOPLE_BARS = 30  # the projects reaching most people
@@ -38,7 +38,7 @@ def shares(ctx: Context, projects) -> None:
             show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
                        height=340), "gewe-spend")
     with tabs[1]:
-        countries = ctx.run("gender", "gewe_rollup", "country")
+        countries = ctx.run(gender.gewe_rollup, "country")
         countries["label"] = [country_name(c, lang) for c in countries["country"]]
         if countries.dropna(subset=["gewe_share"]).empty:
             st.info(ctx.t("no_data"))
@@ -46,7 +46,7 @@ def shares(ctx: Context, projects) -> None:
             show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-country")
     with tabs[2]:
-        agencies = ctx.run("gender", "gewe_by_agency")
+        agencies = ctx.run(gender.gewe_by_agency)
         if agencies.dropna(subset=["gewe_share"]).empty:
             st.info("Reports give GEWE per project only; per agency it comes from budget workbooks — ingest one on "
                     "the Data page." if lang == "en" else "Les rapports donnent l'EGAF par projet ; par agence, il "
@@ -57,7 +57,7 @@ def shares(ctx: Context, projects) -> None:
 
 
 def markers(ctx: Context) -> None:
-    mix = ctx.run("gender", "marker_mix")
+    mix = ctx.run(gender.marker_mix)
     labels = ["—" if pd.isna(m) else f"GM{int(m)}" for m in mix["gender_marker"]]
     left, right = st.columns(2)
     for column, value, title, key in ((left, "projects", ctx.t("projects"), "count"),
@@ -70,7 +70,7 @@ def markers(ctx: Context) -> None:
 
 
 def reached(ctx: Context) -> None:
-    split = ctx.run("gender", "sex_disaggregated", "project", PEOPLE_BARS)
+    split = ctx.run(gender.sex_disaggregated, "project", PEOPLE_BARS)
     known = split.dropna(subset=["women_share"])
     st.subheader(ctx.t("women_share"), help=help_text("women_share", ctx.language))
     if known.empty:
@@ -104,7 +104,7 @@ def below_target(ctx: Context, projects) -> None:
 
 
 def render(ctx: Context) -> None:
-    projects = ctx.run("gender", "gewe_by_project")
+    projects = ctx.run(gender.gewe_by_project)
     if projects.empty:
         st.info(ctx.t("no_data"))
         return

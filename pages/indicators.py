@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from metrics import indicators, project_detail
 from metrics.delay_reasons import CATEGORIES, OTHER
 from metrics.indicators import STATUSES
 from ui.context import Context, page_setup
@@ -31,9 +32,9 @@ def details(ctx: Context, row) -> None:
     st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(row['location'])}")
     st.text(f"{row['baseline_raw'] or '—'} → {row['current_raw'] or '—'} → {row['target_raw'] or '—'}"
             f"   ({row['status']}: {row['status_reason']})")
-    if row["reason"]:
+    if isinstance(row["reason"], str) and row["reason"].strip():
         st.text(row["reason"])
-    comments = ctx.query("project_detail", "indicator_comments", row["source_sha256"], row["code"])
+    comments = ctx.query(project_detail.indicator_comments, row["source_sha256"], row["code"])
     st.markdown(f"**{ctx.t('comments')}**")
     if comments.empty:
         st.caption(ctx.t("no_comments"))
@@ -47,17 +48,17 @@ def _with_path(frame):
 
 
 def render(ctx: Context) -> None:
-    total = ctx.run("indicators", "indicator_count")
+    total = ctx.run(indicators.indicator_count)
     if total == 0:
         st.info(ctx.t("no_data"))
         return
     statuses, categories, level, search = local_filters(ctx)
     narrowing = (tuple(statuses), tuple(categories), level, search)
-    shown = ctx.run("indicators", "indicator_table", *narrowing, TABLE_ROWS)
+    shown = ctx.run(indicators.indicator_table, *narrowing, TABLE_ROWS)
     shown = _with_path(shown)
     columns = ["code", "project_key", "status", "progress", "path", "statement", "women", "men", "reason_categories",
                "reason", "status_reason", "level", "outcome", "location"]
-    matching = ctx.run("indicators", "indicator_match_count", *narrowing) if len(shown) == TABLE_ROWS else len(shown)
+    matching = ctx.run(indicators.indicator_match_count, *narrowing) if len(shown) == TABLE_ROWS else len(shown)
     first_rows(shown, ctx.language, total=matching)
     st.caption(f"{fmt_number(matching, ctx.language)} / {fmt_number(total, ctx.language)} · {ctx.t('select_row')}")
     event = st.dataframe(shown[columns], hide_index=True, on_select="rerun", selection_mode="single-row",
@@ -73,7 +74,7 @@ def render(ctx: Context) -> None:
         "reason_categories": st.column_config.TextColumn(ctx.t("reason_category")),
         "reason": st.column_config.TextColumn(ctx.t("reason"), width="large"),
     })
-    download_buttons(lambda: _with_path(ctx.run("indicators", "indicator_table", *narrowing, None))[columns],
+    download_buttons(lambda: _with_path(ctx.run(indicators.indicator_table, *narrowing, None))[columns],
                      "indicators", ctx.language)
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     if rows:

@@ -5,19 +5,18 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.normalise.countries import country_name
-from metrics import settings
-from ui.charts import OKABE_ITO, STATUS_COLOURS, as_percent, percent_column, show, style
+from metrics import attention, delivery, settings, summary
+from ui.charts import BARS, OKABE_ITO, STATUS_COLOURS, as_percent, percent_column, show, style
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import fmt_money_short, fmt_number, fmt_pct, status_label
+from ui.i18n import country_name, fmt_money_short, fmt_number, fmt_pct, fmt_points, left_out_note, status_label
 
 ATTENTION_ROWS = 100  # the worst first; the filters narrow the rest
 
 
 def headline(ctx: Context) -> dict:
-    figures = ctx.run("summary", "headline")
+    figures = ctx.run(summary.headline)
     lang = ctx.language
     cols = st.columns(5)
     cols[0].metric(ctx.t("projects"), fmt_number(figures["projects"], lang))
@@ -25,16 +24,19 @@ def headline(ctx: Context) -> dict:
     cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang),
                    help=help_text("delivery_rate", lang))
     share = figures["gewe_share"]
-    delta = None if share is None else fmt_pct(share - settings.GEWE_UN_MINIMUM, lang) + " vs 15 %"
+    delta = None if share is None else fmt_points(share - settings.GEWE_UN_MINIMUM, lang) + " vs " + fmt_pct(
+        settings.GEWE_UN_MINIMUM, lang, 0)
     cols[3].metric(ctx.t("gewe_share"), fmt_pct(share, lang), delta=delta, help=help_text("gewe_share", lang))
     cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values()), lang),
                    help=help_text("status", lang))
+    if figures["left_out"]:
+        st.caption(left_out_note(figures["left_out"], lang))
     return figures
 
 
 def status_chart(ctx: Context, counts: dict) -> None:
     if not counts:
-        st.info(ctx.t("no_data"))
+        st.info(ctx.t("no_indicators"))
         return
     order = [s for s in STATUS_COLOURS if s in counts]
     figure = go.Figure(go.Bar(x=[counts[s] for s in order], y=[status_label(s, ctx.language) for s in order],
@@ -47,21 +49,28 @@ def status_chart(ctx: Context, counts: dict) -> None:
 
 
 def country_chart(ctx: Context) -> None:
-    countries = ctx.run("delivery", "delivery_by_country")
+    countries = ctx.run(delivery.delivery_by_country)
     if countries.empty:
         return
-    names = [country_name(c, ctx.language) for c in countries["country"]]
-    figure = go.Figure(go.Bar(x=names, y=countries["projects"], name=ctx.t("projects"), marker_color=OKABE_ITO[0],
-                              hovertemplate="%{x}: %{y}<extra></extra>"))
-    show(style(figure, ctx.language, f"{ctx.t('projects')} · {ctx.t('by_country')}", None, ctx.t("projects"),
-               height=320), "country-chart")
+    ranked = countries.sort_values(["projects", "country"], ascending=[False, True])
+    names = [country_name(c, ctx.language) for c in ranked["country"]]
+    counts = list(ranked["projects"])
+    if len(names) > BARS:  # the largest, then the rest in one bar
+        rest = len(names) - BARS + 1
+        names, counts = names[: BARS - 1] + [ctx.t("others").format(n=rest)], counts[: BARS - 1] + [sum(counts[BARS - 1:])]
+    figure = go.Figure(go.Bar(y=names[::-1], x=counts[::-1], orientation="h", name=ctx.t("projects"),
+                              marker_color=OKABE_ITO[0], text=counts[::-1], textposition="outside",
+                              hovertemplate="%{y}: %{x}<extra></extra>"))
+    figure.update_xaxes(tickformat=",d", range=[0, max(counts) * 1.15 + 1])
+    show(style(figure, ctx.language, f"{ctx.t('projects')} · {ctx.t('by_country')}", ctx.t("projects"), None,
+               height=max(260, 60 + 26 * len(names))), "country-chart")
 
 
-def attention(ctx: Context) -> None:
+def attention_list(ctx: Context) -> None:
     st.subheader(ctx.t("needing_attention"))
-    table = ctx.run("attention", "projects_needing_attention", ATTENTION_ROWS)
+    table = ctx.run(attention.projects_needing_attention, ATTENTION_ROWS)
     if table.empty:
-        st.success("—")
+        st.info(ctx.t("no_attention"))
         return
     shown = table[["title", "countries", "delivery_rate", "time_elapsed", "behind", "indicators_behind", "indicators",
                    "flags", "project_key"]]
@@ -88,7 +97,7 @@ def render(ctx: Context) -> None:
         status_chart(ctx, figures["indicators"])
     with right:
         country_chart(ctx)
-    attention(ctx)
+    attention_list(ctx)
 
 
 context = page_setup("overview")

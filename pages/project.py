@@ -8,12 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.normalise.countries import country_name
+from metrics import delivery, gender, indicators, project_detail, quality
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, show, style
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import fmt_date, fmt_money_short, fmt_pct, missing_label
+from ui.i18n import country_name, fmt_date, fmt_money_short, fmt_pct, missing_label
 from ui.safe_text import md
 
 
@@ -54,7 +54,7 @@ def _day(value) -> str | None:
 
 
 def history(ctx: Context, key: str) -> None:
-    reports = ctx.query("project_detail", "report_history", key)
+    reports = ctx.query(project_detail.report_history, key)
     known = reports.dropna(subset=["implementation_rate"])
     st.markdown(f"**{ctx.t('report_history')}**")
     if len(known) >= 1:
@@ -72,11 +72,11 @@ def history(ctx: Context, key: str) -> None:
 
 def outcomes(ctx: Context, key: str) -> None:
     st.markdown(f"**{ctx.t('outcomes_indicators')}**")
-    table = ctx.run("indicators", "indicator_table", filters=dataclasses.replace(ctx.filters, project=key))
+    table = ctx.run(indicators.indicator_table, filters=dataclasses.replace(ctx.filters, project=key))
     if table.empty:
         st.caption(ctx.t("no_data"))
         return
-    statements = ctx.query("project_detail", "outcome_statements", key)
+    statements = ctx.query(project_detail.outcome_statements, key)
     for number in sorted(table["outcome"].dropna().unique(), key=lambda n: int(n) if str(n).isdigit() else 0):
         rows = table[table["outcome"] == number]
         label = statements.get(number, "")
@@ -89,38 +89,38 @@ def outcomes(ctx: Context, key: str) -> None:
 
 
 def render(ctx: Context) -> None:
-    projects = ctx.run("delivery", "project_choices")
+    projects = ctx.run(delivery.project_choices)
     if projects.empty:
         st.info(ctx.t("no_data"))
         return
     key = choose(ctx, projects)
     one = dataclasses.replace(ctx.filters, project=key)
-    row = ctx.run("delivery", "delivery_by_project", filters=one).merge(
-        ctx.run("gender", "gewe_by_project", filters=one)[["project_key", "gewe_share", "gewe_spend_rate"]],
+    row = ctx.run(delivery.delivery_by_project, filters=one).merge(
+        ctx.run(gender.gewe_by_project, filters=one)[["project_key", "gewe_share", "gewe_spend_rate"]],
         on="project_key").set_index("project_key").loc[key]
     facts(ctx, row.to_dict() | {"project_key": key})
-    missing = ctx.query("project_detail", "current_missing", key)
+    missing = ctx.query(project_detail.current_missing, key)
     if missing:
         st.warning(f"{ctx.t('missing_intro')} {missing_label(missing, ctx.language)}.")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")
-        sources = ctx.query("project_detail", "project_sources", key)
+        sources = ctx.query(project_detail.project_sources, key)
         current = sources[~sources["superseded"] & (sources["kind"] != "budget")]
         sha = current["sha256"].iloc[-1] if not current.empty else ""
-        st.dataframe(ctx.query("project_detail", "agency_budget_table", key, sha), hide_index=True, column_config={
+        st.dataframe(ctx.query(project_detail.agency_budget_table, key, sha), hide_index=True, column_config={
             "budget_usd": money_column(ctx.t("budget") + " (USD)")})
     with right:
         history(ctx, key)
     outcomes(ctx, key)
     st.markdown(f"**{ctx.t('comments')}**")
-    comments = ctx.query("project_detail", "project_comments", key)
+    comments = ctx.query(project_detail.project_comments, key)
     if comments.empty:
         st.caption(ctx.t("no_comments"))
     else:
         st.dataframe(comments, hide_index=True)
     st.markdown(f"**{ctx.t('flags')}**")
-    flags = ctx.run("quality", "quality_flags", filters=dataclasses.replace(ctx.filters, project=key))
+    flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
     st.dataframe(flags, hide_index=True)
     download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
     st.markdown(f"**{ctx.t('files')}**")

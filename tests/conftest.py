@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from metrics.materialize import install
+
+install()  # the suite's writes refresh the metric tables, as the app's and the CLI's do
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("LENS_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"

@@ -12,7 +12,7 @@ from loaders.ingest import ingest
 from loaders.store.integrity import integrity_problems
 from tests.badfiles.make_badfiles import KINDS, make
 from tests.conftest import SAMPLES
-from tests.test_store import TABLES, snapshot
+from tests.test_store import snapshot
 
 
 @pytest.fixture(scope="module")
@@ -77,4 +77,5 @@ def test_reingesting_in_a_loop_leaves_identical_tables(tmp_path):
     first = snapshot(db)
     for _ in range(10):
         ingest([SAMPLES], db)
-    assert snapshot(db) == first and set(first) == set(TABLES)
+    assert snapshot(db) == first
+    assert first["sources"] and first["indicators"] and first["mx_indicators"]  # the loop compared real content

@@ -59,3 +59,33 @@ def test_ingest_counts_budget_lines(tmp_path):
                  str(tmp_path / "b.duckdb"),
                  "--project", "00125232", "--quiet")
     assert result.returncode == 0 and "28 budget lines" in result.stdout
+
+
+def test_schema_prints_the_parse_records_json_schema():
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-m", "loaders", "schema"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    schema = json.loads(result.stdout)
+    assert result.returncode == 0 and schema["title"] == "ParseRecord"
+    assert {"source", "kind", "project", "report", "indicators", "budget_lines", "missing", "warnings"} <= set(
+        schema["properties"])
+    assert "project.total_budget_usd" in json.dumps(schema["properties"]["missing"])
+
+
+def test_a_record_with_a_drifted_name_is_refused():
+    import pydantic
+    import pytest
+
+    from loaders.parse import parse_path
+    from loaders.record import validated
+    from tests.conftest import SAMPLES
+
+    record = parse_path(SAMPLES / "ml-cadre-crise-centre-annual-2020.txt")
+    record["report"]["gewe_allocated_usd"] = record["report"].pop("gender_allocated_usd")
+    with pytest.raises(pydantic.ValidationError):
+        validated(record)

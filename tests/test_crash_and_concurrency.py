@@ -74,6 +74,8 @@ WRITER = """
 import sys
 from pathlib import Path
 from loaders.ingest import ingest
+from metrics.materialize import install
+install()
 folder, db = Path(sys.argv[1]), Path(sys.argv[2])
 files = sorted(folder.iterdir())
 for start in range(0, len(files), 20):

@@ -4,9 +4,9 @@ queries keyed by the database version and the filter values."""
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +17,12 @@ import streamlit as st
 from loaders.ingest import ingest
 from loaders.normalise.countries import country_name
 from loaders.store.session import reading
+from metrics import catalog
 from metrics.base import Filters
+from metrics.materialize import install
 from ui.i18n import LANGUAGES, t
+
+install()  # the app's writes (first build, uploads, removals) refresh the metric tables
 
 
 def db_path() -> Path:
@@ -46,14 +50,24 @@ class Context:
     def t(self, key: str) -> str:
         return t(key, self.language)
 
-    def run(self, module: str, function: str, *args, filters: Filters | None = None) -> pd.DataFrame | dict:
-        """metrics.<module>.<function>(con, filters, *args), cached per database version and filters."""
+    def run(self, function: Callable, *args, filters: Filters | None = None) -> pd.DataFrame | dict:
+        """`function(con, filters, *args)` — a metric function — cached per database version and filters."""
         chosen = self.filters if filters is None else filters
-        return _cached_metric(module, function, self.version, dataclasses.astuple(chosen), args)
+        return _cached_metric(_register(function), self.version, dataclasses.astuple(chosen), args)
 
-    def query(self, module: str, function: str, *args) -> pd.DataFrame:
-        """metrics.<module>.<function>(con, *args) for functions without filters, cached likewise."""
-        return _cached_plain(module, function, self.version, args)
+    def query(self, function: Callable, *args) -> pd.DataFrame:
+        """`function(con, *args)` for metric functions without filters, cached likewise."""
+        return _cached_plain(_register(function), self.version, args)
+
+
+_FUNCTIONS: dict[str, Callable] = {}
+
+
+def _register(function: Callable) -> str:
+    """The cache key of a metric function (its dotted name); the function itself is kept to be called."""
+    key = f"{function.__module__}.{function.__qualname__}"
+    _FUNCTIONS[key] = function
+    return key
 
 
 def ensure_database() -> None:
@@ -118,15 +132,13 @@ def _with_cursor(call):
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached_metric(module: str, function: str, version: tuple, filter_values: tuple, args: tuple):
-    function_object = getattr(importlib.import_module(f"metrics.{module}"), function)
-    return _with_cursor(lambda cursor: function_object(cursor, Filters(*filter_values), *args))
+def _cached_metric(key: str, version: tuple, filter_values: tuple, args: tuple):
+    return _with_cursor(lambda cursor: _FUNCTIONS[key](cursor, Filters(*filter_values), *args))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached_plain(module: str, function: str, version: tuple, args: tuple):
-    function_object = getattr(importlib.import_module(f"metrics.{module}"), function)
-    return _with_cursor(lambda cursor: function_object(cursor, *args))
+def _cached_plain(key: str, version: tuple, args: tuple):
+    return _with_cursor(lambda cursor: _FUNCTIONS[key](cursor, *args))
 
 
 def page_setup(title_key: str) -> Context | None:
@@ -143,8 +155,8 @@ def page_setup(title_key: str) -> Context | None:
         st.info(t("empty_store", language))
         return None
     context = Context(language, Filters(), database_version())
-    options = context.query("catalog", "filter_options") | {
-        "outcome": lambda narrowed: context.run("catalog", "outcome_options", filters=narrowed)}
+    options = context.query(catalog.filter_options) | {
+        "outcome": lambda narrowed: context.run(catalog.outcome_options, filters=narrowed)}
     context.filters = _filter_bar(options, language)
     _write_url(context.filters, language)
     st.title(t(title_key, language))

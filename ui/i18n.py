@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import math
 
+from loaders.normalise.countries import country_name
+from metrics.settings import IMPLAUSIBLE_DELIVERY
+
+__all__ = ["country_name"]  # pages name countries through the interface language module
+
 LANGUAGES = ("en", "fr")
 NARROW_NBSP = "\u202f"
 
@@ -62,7 +67,27 @@ LABELS: dict[str, tuple[str, str]] = {
                      "every row.", "Affichage des {shown} premières lignes sur {total} — affinez avec les filtres ; "
                      "les téléchargements contiennent toutes les lignes."),
     "showing_bars": ("{shown} lowest of {total}", "les {shown} plus bas sur {total}"),
-    "ingested_at": ("Stored at", "Enregistré le"), "superseded": ("Superseded", "Remplacé"),
+    "ingested_at": ("Stored at", "Enregistré le"),
+    "no_attention": ("No project needs attention: none is behind, none has an indicator behind or a data-quality flag.",
+                     "Aucun projet à suivre : aucun n'est en retard, n'a d'indicateur en retard ni d'alerte qualité."),
+    "left_out": ("Left out of the totals: {reasons}. They are listed, with their figures, on the Delivery page.",
+                 "Laissés hors des totaux : {reasons}. Ils figurent, avec leurs chiffres, sur la page Exécution financière."),
+    "left_out.delivery_implausible": ("{n} project(s) with a delivery rate below 0 % or above {limit} (a misread or "
+                                      "mistyped figure)", "{n} projet(s) au taux d'exécution inférieur à 0 % ou supérieur "
+                                      "à {limit} (chiffre mal lu ou mal saisi)"),
+    "left_out.spending_without_budget": ("{n} project(s) with spending but no budget",
+                                         "{n} projet(s) avec des dépenses mais sans budget"),
+    "points": ("pts", "pts"),
+    "no_indicators": ("No indicator for these projects: indicators come from the results tables of progress reports, "
+                      "and the files read for them hold none.", "Aucun indicateur pour ces projets : les indicateurs "
+                      "viennent des cadres de résultats des rapports de progrès, et les fichiers lus n'en contiennent pas."),
+    "others": ("Others ({n})", "Autres ({n})"),
+    "left_out_short.delivery_implausible": ("left out: delivery below 0 % or above {limit}",
+                                            "exclu : exécution sous 0 % ou au-delà de {limit}"),
+    "left_out_short.spending_without_budget": ("left out: spending, no budget", "exclu : dépenses sans budget"),
+    "left_out_help": ("Shown, but left out of every total: the figure is implausible.",
+                      "Affiché, mais laissé hors de tous les totaux : le chiffre n'est pas plausible."),
+    "superseded": ("Superseded", "Remplacé"),
 }
 
 # The headline fields a report may leave unread (REPORT.md `missing`), as a user names them.
@@ -77,6 +102,27 @@ MISSING_FIELDS: dict[str, tuple[str, str]] = {
     "project.gender_marker": ("gender marker", "marqueur genre"),
     "indicators": ("results table (indicators)", "cadre de résultats (indicateurs)"),
 }
+
+
+def fmt_points(difference, language: str) -> str:
+    """A difference of two rates in percentage points: `+1.1 pts`, `−2,5 pts`."""
+    value = difference * 100
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return f"{sign}{fmt_number(abs(value), language, 1)} {t('points', language)}"
+
+
+def left_out_note(left_out: dict, language: str) -> str:
+    """`Left out of the totals: 1 project(s) with a delivery rate above 150 %, …`."""
+    reasons = [t(f"left_out.{reason}", language).format(n=n, limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
+               for reason, n in sorted(left_out.items())]
+    return t("left_out", language).format(reasons="; ".join(reasons))
+
+
+def left_out_label(reason, language: str) -> str:
+    """A project's own left-out mark (`left out: delivery above 150 %`); '' when it counts."""
+    if not isinstance(reason, str):
+        return ""
+    return t(f"left_out_short.{reason}", language).format(limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
 
 
 def missing_label(names, language: str) -> str:

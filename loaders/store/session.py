@@ -1,5 +1,9 @@
 """Opening the store. Writers work on a private copy and swap it in atomically (os.replace), so
-readers (the app) never see a half-written database and DuckDB's one-writer lock never bites."""
+readers (the app) never see a half-written database and DuckDB's one-writer lock never bites.
+
+What must follow every write — the metrics' pre-computed tables — is installed from above
+(`install_write_hooks`, called by the composition points: the CLIs, the app, the tests, the
+benchmarks), so the store imports nothing of the metrics."""
 from __future__ import annotations
 
 import contextlib
@@ -7,7 +11,8 @@ import os
 import shutil
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -15,6 +20,25 @@ import duckdb
 from loaders.store.writer import SCHEMA_VERSION, create_schema
 
 DEFAULT_DB = Path("data/portfolio.duckdb")
+
+
+@dataclass(frozen=True)
+class WriteHooks:
+    """Called inside every writing session: `before(con)` once the schema is up to date (not on an
+    upgrade), `after(con)` before the copy is swapped in; `current(con)` tells a reader whether the
+    derived tables were built by today's definitions (else the store is refreshed first)."""
+
+    before: Callable[[duckdb.DuckDBPyConnection], None]
+    after: Callable[[duckdb.DuckDBPyConnection], None]
+    current: Callable[[duckdb.DuckDBPyConnection], bool]
+
+
+_HOOKS: list[WriteHooks] = []
+
+
+def install_write_hooks(hooks: WriteHooks) -> None:
+    """Install what every write must do after it (once; a second install replaces the first)."""
+    _HOOKS[:] = [hooks]
 
 
 @contextlib.contextmanager
@@ -30,12 +54,12 @@ def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
     try:
         upgraded = _schema_version(con) != SCHEMA_VERSION
         create_schema(con)  # idempotent: creates a new store, adds what an older one lacks
-        from metrics.materialize import refresh, snapshot  # the metrics' pre-computed tables follow every write
-
-        if not upgraded:
-            snapshot(con)  # the refresh narrows itself to what this write changed; an upgrade rebuilds all
+        for hooks in _HOOKS:
+            if not upgraded:
+                hooks.before(con)  # the refresh narrows itself to what this write changed; an upgrade rebuilds all
         yield con
-        refresh(con)
+        for hooks in _HOOKS:
+            hooks.after(con)
         con.execute("CHECKPOINT")
         con.close()
         os.replace(work, db_path)
@@ -75,7 +99,7 @@ def reading(db_path: str | Path) -> duckdb.DuckDBPyConnection:
     DuckDB hands back the *old* database to a new connect() while any connection to it is still
     open in this process, so connections to a file that has since been swapped are closed first."""
     con = _connect_current(Path(db_path))
-    if _schema_version(con) != SCHEMA_VERSION:
+    if _schema_version(con) != SCHEMA_VERSION or not all(hooks.current(con) for hooks in _HOOKS):
         con.close()
         with writing(db_path):
             pass

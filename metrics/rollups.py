@@ -1,0 +1,20 @@
+"""Each roll-up figure defined once, as a SQL aggregate over project_facts rows (alias f): the
+portfolio's headline, the per-country and per-agency bars and the summary command all compose
+these. Rates are sums over sums (budget-weighted), never averages of rates; a project whose own
+figures are implausible (`left_out_reason`, see project_facts) is left out of the money sums and
+counted under LEFT_OUT."""
+from __future__ import annotations
+
+INCLUDED = "left_out_reason IS NULL"
+BUDGET = f"sum(budget_usd) FILTER (WHERE {INCLUDED})"
+EXPENDITURE = f"sum(expenditure_estimate_usd) FILTER (WHERE {INCLUDED})"
+DELIVERED_BUDGET = f"sum(budget_usd) FILTER (WHERE delivery_rate IS NOT NULL AND {INCLUDED})"
+DELIVERY_RATE = f"{EXPENDITURE} / nullif({DELIVERED_BUDGET}, 0)"
+GEWE_ALLOCATED = "sum(gender_allocated_usd) FILTER (WHERE budget_usd > 0)"
+GEWE_BUDGET = "sum(budget_usd) FILTER (WHERE gender_allocated_usd IS NOT NULL)"
+GEWE_SHARE = f"{GEWE_ALLOCATED} / nullif({GEWE_BUDGET}, 0)"
+GEWE_SPENT = "sum(gender_spent_usd) FILTER (WHERE gender_allocated_usd > 0)"
+GEWE_SPEND_RATE = f"{GEWE_SPENT} / nullif(sum(gender_allocated_usd) FILTER (WHERE gender_spent_usd IS NOT NULL), 0)"
+PROJECTS_BEHIND = "count(*) FILTER (WHERE behind)"
+WITH_TIME_ELAPSED = "count(*) FILTER (WHERE time_elapsed IS NOT NULL)"
+LEFT_OUT = f"count(*) FILTER (WHERE NOT ({INCLUDED}))"

@@ -1,0 +1,7 @@
+"""What the Data page does with files, for the page: preview, keep, store (each write refreshes the
+metric tables: ui/context.py installs that) and remove. Pages reach the loaders only through here."""
+from __future__ import annotations
+
+from loaders.uploads import preview, remove_file, save_upload, store_uploads
+
+__all__ = ["preview", "remove_file", "save_upload", "store_uploads"]
