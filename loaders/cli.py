@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from loaders.corrections_cli import corrections_command
 from loaders.errors import LensError
 from loaders.ingest import ingest
 from loaders.parse import parse_path
@@ -28,6 +29,22 @@ def main(argv: list[str] | None = None) -> int:
     ingest_cmd.add_argument("--project", help="project number for files that do not name one (budget workbooks)")
     ingest_cmd.add_argument("--debug", action="store_true", help="print the traceback of a failure that is a bug")
     commands.add_parser("schema", help="print the JSON Schema of what `parse` prints")
+    correct_cmd = commands.add_parser("correct", help="correct or enter a headline figure by hand (kept in the trail)")
+    correct_cmd.add_argument("--db", default=str(DEFAULT_DB))
+    correct_cmd.add_argument("--project", required=True, help="any of the project's numbers")
+    correct_cmd.add_argument("--field", required=True, help="e.g. total_budget_usd, report.implementation_rate")
+    correct_cmd.add_argument("--value", required=True)
+    correct_cmd.add_argument("--reason", required=True)
+    correct_cmd.add_argument("--user", default="local")
+    trail_cmd = commands.add_parser("trail", help="list the corrections and undos")
+    trail_cmd.add_argument("--db", default=str(DEFAULT_DB))
+    trail_cmd.add_argument("--project")
+    trail_cmd.add_argument("--json", action="store_true")
+    undo_cmd = commands.add_parser("undo", help="undo a correction (the undo is itself a row of the trail)")
+    undo_cmd.add_argument("correction_id", type=int)
+    undo_cmd.add_argument("--db", default=str(DEFAULT_DB))
+    undo_cmd.add_argument("--user", default="local")
+    undo_cmd.add_argument("--reason", default="undone")
     args = parser.parse_args(argv)
     from metrics.materialize import install  # composition point: writes refresh the metric tables
 
@@ -35,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         print(json.dumps(ParseRecord.model_json_schema(), ensure_ascii=False, indent=1))
         return 0
+    if args.command in ("correct", "trail", "undo"):
+        return corrections_command(args)
     if args.command == "parse":
         return _parse(args.files, args.project)
     return _ingest(args.paths, args.db, args.quiet, args.project, args.debug)

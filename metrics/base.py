@@ -103,22 +103,39 @@ workbook AS (
            round(sum(net_funded_usd), 2) AS net_funded, round(sum(expenditure_usd), 2) AS expenditure,
            max(fiscal_year) AS last_fiscal_year
     FROM budget_lines_resolved WHERE source_kind = 'financial_export' AND resolved_project_key IS NOT NULL GROUP BY 1
+), fix AS (
+    SELECT project_key, list(field ORDER BY field) AS corrected_fields,
+           max(TRY_CAST(new_value AS DOUBLE)) FILTER (WHERE field = 'project.total_budget_usd') AS total_budget_usd,
+           max(TRY_CAST(new_value AS INTEGER)) FILTER (WHERE field = 'project.gender_marker') AS gender_marker,
+           max(TRY_CAST(new_value AS INTEGER)) FILTER (WHERE field = 'project.risk_marker') AS risk_marker,
+           max(TRY_CAST(new_value AS DOUBLE)) FILTER (WHERE field = 'report.implementation_rate') AS implementation_rate,
+           max(TRY_CAST(new_value AS DOUBLE)) FILTER (WHERE field = 'report.gender_allocated_usd') AS gender_allocated_usd,
+           max(TRY_CAST(new_value AS DOUBLE)) FILTER (WHERE field = 'report.gender_spent_usd') AS gender_spent_usd,
+           max(new_value) FILTER (WHERE field = 'report.type') AS report_type,
+           max(new_value) FILTER (WHERE field = 'report.date') AS report_date
+    FROM active_corrections GROUP BY project_key
 ), dated AS (
-    SELECT c.project_key, p.title, p.countries, p.gender_marker, p.risk_marker, c.kind, c.type AS report_type,
-           c.date AS report_date, c.implementation_rate, c.gender_allocated_usd, c.gender_spent_usd,
-           coalesce(p.total_budget_usd, w.budget, e.budget) AS budget_usd,
-           CASE WHEN p.total_budget_usd IS NOT NULL THEN 'report' WHEN w.budget IS NOT NULL THEN 'workbook'
-                WHEN e.budget IS NOT NULL THEN 'export' END AS budget_source,
+    SELECT c.project_key, p.title, p.countries, coalesce(x.gender_marker, p.gender_marker) AS gender_marker,
+           coalesce(x.risk_marker, p.risk_marker) AS risk_marker, c.kind,
+           coalesce(x.report_type, c.type) AS report_type, coalesce(x.report_date, c.date) AS report_date,
+           coalesce(x.implementation_rate, c.implementation_rate) AS implementation_rate,
+           coalesce(x.gender_allocated_usd, c.gender_allocated_usd) AS gender_allocated_usd,
+           coalesce(x.gender_spent_usd, c.gender_spent_usd) AS gender_spent_usd,
+           coalesce(x.corrected_fields, []) AS corrected_fields,
+           coalesce(x.total_budget_usd, p.total_budget_usd, w.budget, e.budget) AS budget_usd,
+           CASE WHEN x.total_budget_usd IS NOT NULL THEN 'correction' WHEN p.total_budget_usd IS NOT NULL THEN 'report'
+                WHEN w.budget IS NOT NULL THEN 'workbook' WHEN e.budget IS NOT NULL THEN 'export' END AS budget_source,
            CASE WHEN w.with_expenditure > 0 THEN w.expenditure ELSE e.expenditure END AS expenditure_usd,
            e.net_funded AS net_funded_usd, w.gewe AS workbook_gewe_usd,
            {period_start('coalesce(p.start_date, p.first_transfer_date)')} AS start_day,
            coalesce({period_end('p.end_date')},
                     {period_start('coalesce(p.start_date, p.first_transfer_date)')}
                     + to_months(p.duration_months) - INTERVAL 1 DAY) AS end_day,
-           coalesce({as_of}, {period_end('c.date')}, {period_end('e.last_fiscal_year')}) AS as_of,
-           CASE WHEN {as_of} IS NOT NULL THEN 'chosen' WHEN c.date IS NOT NULL THEN 'report'
+           coalesce({as_of}, {period_end('coalesce(x.report_date, c.date)')}, {period_end('e.last_fiscal_year')}) AS as_of,
+           CASE WHEN {as_of} IS NOT NULL THEN 'chosen' WHEN coalesce(x.report_date, c.date) IS NOT NULL THEN 'report'
                 WHEN e.last_fiscal_year IS NOT NULL THEN 'export' END AS as_of_source
     FROM current_source c
+    LEFT JOIN fix x ON x.project_key = c.project_key
     JOIN projects p ON p.project_key = c.project_key AND p.source_sha256 = c.sha256
     LEFT JOIN workbook w ON w.project_key = c.project_key
     LEFT JOIN export e ON e.project_key = c.project_key

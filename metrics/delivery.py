@@ -12,7 +12,7 @@ from metrics.rollups import DELIVERED_BUDGET, DELIVERY_RATE, EXPENDITURE, INCLUD
 PROJECT_COLUMNS = """project_key, title, array_to_string(countries, ', ') AS countries, budget_usd, budget_source,
     expenditure_usd, expenditure_estimate_usd,
     delivery_rate, delivery_source, net_funded_usd, delivery_rate_net_funded, start_day, end_day, as_of,
-    as_of_source, time_elapsed, delivery_gap, months_left, behind, left_out_reason"""
+    as_of_source, time_elapsed, delivery_gap, months_left, behind, left_out_reason, corrected_fields"""
 
 
 def delivery_by_project(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:

@@ -52,6 +52,7 @@ def install() -> None:
 def snapshot(con: duckdb.DuckDBPyConnection) -> None:
     """Note the files as they are before a write, so that `refresh` can narrow itself to what changed."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {SNAPSHOT} AS SELECT sha256, project_key, superseded_by FROM sources")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {SNAPSHOT}_corrections AS SELECT id, project_key FROM corrections")
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
@@ -74,6 +75,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
             con.execute("ROLLBACK")
             raise
     con.execute(f"DROP TABLE IF EXISTS {SNAPSHOT}")
+    con.execute(f"DROP TABLE IF EXISTS {SNAPSHOT}_corrections")
 
 
 def _changed_projects(con) -> set[str] | None:
@@ -86,6 +88,8 @@ def _changed_projects(con) -> set[str] | None:
                                   SELECT * FROM {SNAPSHOT}) UNION ALL
                                  (SELECT * FROM {SNAPSHOT} EXCEPT
                                   SELECT sha256, project_key, superseded_by FROM sources))
+        UNION SELECT project_key FROM (SELECT id, project_key FROM corrections EXCEPT
+                                       SELECT * FROM {SNAPSHOT}_corrections)
         UNION SELECT resolved_project_key FROM ((SELECT * FROM budget_lines_resolved EXCEPT SELECT * FROM mx_budget_lines)
                                                 UNION ALL
                                                 (SELECT * FROM mx_budget_lines EXCEPT SELECT * FROM budget_lines_resolved))

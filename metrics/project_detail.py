@@ -4,6 +4,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from loaders.store.corrections import stale_corrections as stale
+
 
 def project_sources(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """Every file read about the project (reports, and workbooks joined through its numbers)."""
@@ -22,6 +24,11 @@ def current_missing(con: duckdb.DuckDBPyConnection, project_key: str) -> list[st
         WHERE project_key = ? AND kind IN ('progress_report', 'final_review', 'unknown')
         ORDER BY report_period DESC, ingested_at DESC LIMIT 1""", [project_key]).fetchone()
     return list(row[0]) if row else []
+
+
+def stale_corrections(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Active corrections whose file now says something else than when they were entered."""
+    return stale(con)
 
 
 def report_history(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:

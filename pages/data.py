@@ -10,18 +10,15 @@ import streamlit as st
 
 from metrics import project_detail
 from ui.context import Context, db_path, page_setup
+from ui.corrections import show_trail, undo_form
 from ui.files import preview, remove_file, save_upload, store_uploads
 from ui.i18n import missing_label
+from ui.identity import current_user, read_only
 from ui.safe_text import md
 
 
 def uploads_folder() -> Path:
     return Path(os.environ.get("LENS_UPLOADS", "data/uploads"))
-
-
-def read_only() -> bool:
-    """LENS_READ_ONLY=1 hides uploads and removals (viewers only)."""
-    return os.environ.get("LENS_READ_ONLY", "") not in ("", "0", "false")
 
 
 def upload(ctx: Context) -> None:
@@ -72,8 +69,8 @@ def ingested(ctx: Context) -> None:
         "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": "format", "project_key": ctx.t("project_id"),
         "report_period": ctx.t("report_type"), "ingested_at": ctx.t("ingested_at"), "superseded": ctx.t("superseded"),
         "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})
-    if read_only():
-        return
+    if read_only() or not current_user().is_admin:
+        return  # removing a file is an admin's
     labels = dict(zip(sources["sha256"], sources["file_name"] + " (" + sources["kind"] + ")", strict=True))
     chosen = st.selectbox(ctx.t("remove"), [None] + list(labels), format_func=lambda s: "—" if s is None else labels[s])
     if chosen and st.button(ctx.t("remove"), key="remove-button"):
@@ -82,13 +79,27 @@ def ingested(ctx: Context) -> None:
         st.rerun()
 
 
+def corrections(ctx: Context) -> None:
+    st.subheader(ctx.t("corrections"))
+    stale = ctx.query(project_detail.stale_corrections)
+    if stale:
+        st.warning(ctx.t("stale_corrections") + "\n\n" + "\n".join(
+            f"- {md(r['project_key'])} · {ctx.t('corr.' + r['field'])}: {md(str(r['new_value']))} "
+            f"({ctx.t('trail.read_value').lower()} {md(str(r['read_value']))} → {md(str(r['file_now']))})" for r in stale))
+    show_trail(db_path(), None, ctx.language, "corrections")
+    if not read_only():
+        undo_form(db_path(), current_user(), None, ctx.language)
+
+
 def render(ctx: Context) -> None:
-    if read_only():
-        st.info("This instance is read-only (LENS_READ_ONLY)." if ctx.language == "en" else
-                "Cette instance est en lecture seule (LENS_READ_ONLY).")
+    user = current_user()
+    if read_only() or not user.can_edit:
+        st.info("This instance is read-only for you: viewing only." if ctx.language == "en" else
+                "Cette instance est en lecture seule pour vous : consultation uniquement.")
     else:
         upload(ctx)
     ingested(ctx)
+    corrections(ctx)
 
 
 context = page_setup("data")

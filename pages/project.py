@@ -10,10 +10,12 @@ import streamlit as st
 
 from metrics import delivery, gender, indicators, project_detail, quality
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, show, style
-from ui.context import Context, page_setup
+from ui.context import Context, db_path, page_setup
+from ui.corrections import correction_form, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import country_name, fmt_date, fmt_money_short, fmt_pct, missing_label
+from ui.identity import current_user, read_only
 from ui.safe_text import md
 
 
@@ -38,14 +40,20 @@ def facts(ctx: Context, row) -> None:
     names = ", ".join(country_name(c, lang) for c in (countries if countries is not None else []))
     st.caption(f"{md(row['project_key'])} · {md(names)} · {fmt_date(_day(row['start_day']), lang)} → "
                f"{fmt_date(_day(row['end_day']), lang)}")
+    fixed = list(row.get("corrected_fields") if row.get("corrected_fields") is not None else [])
+    budget_fixed = "project.total_budget_usd" in fixed
     cols = st.columns(5)
-    cols[0].metric(ctx.t("budget"), fmt_money_short(row["budget_usd"], lang), help=help_text("budget", lang))
-    cols[1].metric(ctx.t("delivery_rate"), fmt_pct(row["delivery_rate"], lang),
-                   help=help_text("delivery_rate", lang))
+    cols[0].metric(mark(ctx.t("budget"), "project.total_budget_usd", fixed), fmt_money_short(row["budget_usd"], lang),
+                   help=help_text("budget", lang))
+    rate_label = ctx.t("delivery_rate") + (" ✎" if budget_fixed or "report.implementation_rate" in fixed else "")
+    cols[1].metric(rate_label, fmt_pct(row["delivery_rate"], lang), help=help_text("delivery_rate", lang))
     cols[2].metric(ctx.t("time_elapsed"), fmt_pct(row["time_elapsed"], lang), help=help_text("time_elapsed", lang))
-    cols[3].metric(ctx.t("gewe_share"), fmt_pct(row["gewe_share"], lang), help=help_text("gewe_share", lang))
-    cols[4].metric(ctx.t("gewe_spend_rate"), fmt_pct(row["gewe_spend_rate"], lang),
+    share_label = ctx.t("gewe_share") + (" ✎" if budget_fixed or "report.gender_allocated_usd" in fixed else "")
+    cols[3].metric(share_label, fmt_pct(row["gewe_share"], lang), help=help_text("gewe_share", lang))
+    cols[4].metric(mark(ctx.t("gewe_spend_rate"), "report.gender_spent_usd", fixed), fmt_pct(row["gewe_spend_rate"], lang),
                    help=help_text("gewe_spend_rate", lang))
+    if fixed:
+        st.caption(ctx.t("corrected_help"))
 
 
 def _day(value) -> str | None:
@@ -123,6 +131,13 @@ def render(ctx: Context) -> None:
     flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
     st.dataframe(flags, hide_index=True)
     download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
+    st.markdown(f"**{ctx.t('corrections')}**")
+    user = current_user()
+    if not read_only():
+        correction_form(db_path(), user, key, ctx.language)
+    show_trail(db_path(), key, ctx.language, f"corrections-{key.replace('/', '-')}")
+    if not read_only():
+        undo_form(db_path(), user, key, ctx.language)
     st.markdown(f"**{ctx.t('files')}**")
     st.dataframe(sources.drop(columns=["sha256"]), hide_index=True)
 

@@ -112,3 +112,29 @@ def test_pages_render_while_a_writer_ingests_200_files(tmp_path, monkeypatch):
     assert writer.returncode == 0
     assert seen_counts == sorted(seen_counts) and len(set(seen_counts)) >= 2
     assert sources(db) >= {p.name for p in files.iterdir()}
+
+
+def test_correction_killed_at_random_points(tmp_path):
+    """A kill during a correction leaves the old value or the new one, and a trail that says which."""
+    base = tmp_path / "base.duckdb"
+    ingest([SAMPLES / "ml-cadre-crise-centre-annual-2020.txt"], base)
+    rng = random.Random(11)
+    killed = 0
+    for iteration in range(max(4, KILLS // 4)):
+        db = tmp_path / f"corr{iteration}.duckdb"
+        shutil.copyfile(base, db)
+        writer = subprocess.Popen([sys.executable, "-m", "loaders", "correct", "--db", str(db), "--project", "PBF/MLI/A-2",
+                                   "--field", "total_budget_usd", "--value", "2000000", "--reason", "kill test"],
+                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 1.5))
+        if writer.poll() is None:
+            writer.send_signal(signal.SIGKILL)
+            killed += 1
+        writer.wait(timeout=60)
+        con = duckdb.connect(str(db), read_only=True)
+        budget = con.execute("SELECT budget_usd FROM mx_project_facts WHERE project_key = 'PBF/MLI/A-2'").fetchone()[0]
+        rows = con.execute("SELECT count(*) FROM corrections").fetchone()[0]
+        assert integrity_problems(con) == []
+        con.close()
+        assert (budget, rows) in ((1_498_000.0, 0), (2_000_000.0, 1)), f"iteration {iteration}: {budget}, {rows} rows"
+    assert killed >= 1

@@ -76,6 +76,13 @@ ALTER TABLE sources ADD COLUMN IF NOT EXISTS budget_line_rows INTEGER;
 -- The headline fields the file's template asks for that it did not yield (REPORT.md `missing`).
 ALTER TABLE sources ADD COLUMN IF NOT EXISTS missing VARCHAR[];
 
+-- Corrections entered by hand, and their undos: each is its own row, never an overwrite.
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY, made_at TIMESTAMP NOT NULL, made_by VARCHAR NOT NULL, project_key VARCHAR NOT NULL,
+    source_sha256 VARCHAR, field VARCHAR NOT NULL, read_value VARCHAR, new_value VARCHAR, reason VARCHAR NOT NULL,
+    undoes INTEGER
+);
+
 -- Every project number a file gives for a project, so files naming another of its numbers join it.
 CREATE TABLE IF NOT EXISTS project_aliases (
     source_sha256 VARCHAR NOT NULL, alias VARCHAR NOT NULL, project_key VARCHAR NOT NULL
@@ -126,3 +133,11 @@ SELECT 'delivery_rate_differs', resolved_project_key, agency,
 FROM budget_lines_resolved
 WHERE net_funded_usd <> 0 AND reported_delivery_rate IS NOT NULL
   AND abs(reported_delivery_rate - expenditure_usd / net_funded_usd) > 0.005;
+
+-- Per project and field, the newest correction that has not been undone: what the metrics use.
+CREATE OR REPLACE VIEW active_corrections AS
+SELECT * EXCLUDE (rank) FROM (
+    SELECT *, row_number() OVER (PARTITION BY project_key, field ORDER BY id DESC) AS rank
+    FROM corrections
+    WHERE undoes IS NULL AND id NOT IN (SELECT undoes FROM corrections WHERE undoes IS NOT NULL)
+) WHERE rank = 1;

@@ -12,7 +12,7 @@ import pandas as pd
 from loaders.normalise.project_ids import canonical_project_id
 from loaders.normalise.text import fold
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 _SCHEMA_SQL = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 _CELLS = ("baseline", "target", "milestone", "current")
 

@@ -1,0 +1,128 @@
+"""The trail of corrections: each correction, and each undo, is its own row of `corrections`
+(who, when, what it corrects, the value read from the file, the new value, the reason). Nothing
+is overwritten: the `active_corrections` view picks, per project and field, the newest
+correction that has not been undone, and the metrics use it in place of the value read.
+
+Corrections are keyed by project and field, not by file, so they survive re-ingesting the same
+file and a newer report of the same project and period; `stale_corrections` lists those whose
+value read from the file has changed since (the newer file says something else)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+from loaders.errors import LensError
+from loaders.normalise.project_ids import canonical_project_id
+
+
+class BadCorrection(LensError):
+    """A correction that names no known field, gives a value that is not one, or has no reason."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A checked correction (loaders/corrections.py checks it): the field and its new value as stored."""
+
+    field: str
+    value: str
+    reason: str
+
+
+# Where each field's value read from the file lives: the project's latest active report.
+_READ = {
+    "project.total_budget_usd": "p.total_budget_usd", "project.gender_marker": "p.gender_marker",
+    "project.risk_marker": "p.risk_marker", "report.implementation_rate": "r.implementation_rate",
+    "report.gender_allocated_usd": "r.gender_allocated_usd", "report.gender_spent_usd": "r.gender_spent_usd",
+    "report.type": "r.type", "report.date": "r.date",
+}
+
+
+def resolve_project(con: duckdb.DuckDBPyConnection, given: str) -> str:
+    """The project key of any of a project's numbers (`125233` → the CAF–CMR project), or BadCorrection."""
+    candidates = [given.strip(), canonical_project_id(given) or ""]
+    row = con.execute("""
+        SELECT p.project_key FROM projects p JOIN active_sources s ON s.sha256 = p.source_sha256
+        WHERE p.project_key = ANY(?) UNION
+        SELECT a.project_key FROM project_aliases a JOIN active_sources s ON s.sha256 = a.source_sha256
+        WHERE a.alias = ANY(?) LIMIT 1""", [candidates, candidates]).fetchone()
+    if row is None:
+        raise BadCorrection(f"no project '{given}' in this store (give its MPTF number or project code)")
+    return row[0]
+
+
+def read_value(con: duckdb.DuckDBPyConnection, project_key: str, field: str) -> tuple[str | None, str | None]:
+    """(value read from the file, that file's sha256) for a field of the project's latest active report."""
+    row = con.execute(f"""
+        SELECT CAST({_READ[field]} AS VARCHAR), s.sha256
+        FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
+        JOIN projects p ON p.source_sha256 = s.sha256 AND p.project_key = s.project_key
+        WHERE s.project_key = ?
+        ORDER BY (s.kind = 'progress_report') DESC, (s.kind = 'final_review') DESC, r.date DESC NULLS LAST,
+                 s.ingested_at DESC LIMIT 1""", [project_key]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def add_correction(con: duckdb.DuckDBPyConnection, project: str, correction: Correction, user: str) -> int:
+    """Store one correction in its own transaction; returns its id."""
+    key = resolve_project(con, project)
+    read, sha = read_value(con, key, correction.field)
+    return _insert(con, key, sha, correction.field, read, correction.value, correction.reason, user, None)
+
+
+def undo_correction(con: duckdb.DuckDBPyConnection, correction_id: int, user: str, reason: str = "undone") -> int:
+    """Undo a correction: a new row of the trail that names it; returns the new row's id."""
+    row = con.execute("SELECT project_key, source_sha256, field, new_value, read_value, undoes FROM corrections "
+                      "WHERE id = ?", [correction_id]).fetchone()
+    if row is None:
+        raise BadCorrection(f"there is no correction {correction_id}")
+    if row[5] is not None:
+        raise BadCorrection(f"{correction_id} is itself an undo; correct the field again instead")
+    if con.execute("SELECT 1 FROM corrections WHERE undoes = ?", [correction_id]).fetchone():
+        raise BadCorrection(f"correction {correction_id} is already undone")
+    return _insert(con, row[0], row[1], row[2], row[3], row[4], reason or "undone", user, correction_id)
+
+
+def made_by(con: duckdb.DuckDBPyConnection, correction_id: int) -> str | None:
+    """Who entered a correction (an editor may undo only their own; an admin any)."""
+    row = con.execute("SELECT made_by FROM corrections WHERE id = ?", [correction_id]).fetchone()
+    return row[0] if row else None
+
+
+def _insert(con, key, sha, field, read, new, reason, user, undoes) -> int:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM corrections").fetchone()[0]
+        con.execute("INSERT INTO corrections (id, made_at, made_by, project_key, source_sha256, field, read_value, "
+                    "new_value, reason, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [new_id, dt.datetime.now(dt.UTC).replace(tzinfo=None), user or "local", key, sha, field, read, new,
+                     reason, undoes])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return int(new_id)
+
+
+def trail(con: duckdb.DuckDBPyConnection, project_key: str | None = None) -> list[dict]:
+    """Every row of the trail (corrections and undos), newest first, for one project or all."""
+    where, params = ("WHERE project_key = ?", [project_key]) if project_key else ("", [])
+    cursor = con.execute(f"""
+        SELECT id, made_at, made_by, project_key, field, read_value, new_value, reason, undoes,
+               id IN (SELECT id FROM active_corrections) AS active
+        FROM corrections {where} ORDER BY id DESC""", params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def stale_corrections(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Active corrections whose file now says something else than when they were entered."""
+    rows = []
+    for item in trail(con):
+        if not item["active"]:
+            continue
+        now, _ = read_value(con, item["project_key"], item["field"])
+        if now != item["read_value"]:
+            rows.append(item | {"file_now": now})
+    return rows

@@ -1,0 +1,103 @@
+"""Corrections in the app: the form an editor uses to correct or enter a headline figure (with a
+required reason), the trail table with its downloads, and the mark beside a corrected figure.
+Every write goes through the store's writing session, so the figures follow at once; a user
+without the editor role gets no form, and a request that tries anyway changes nothing."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from loaders.corrections import FIELDS, BadCorrection, check
+from loaders.store.corrections import add_correction, made_by, trail, undo_correction
+from loaders.store.session import reading, writing
+from ui.exports import download_buttons
+from ui.i18n import t
+from ui.identity import User
+from ui.safe_text import md
+
+FIELD_KEYS = {field: "corr." + field for field in FIELDS}
+
+
+class NotAllowed(PermissionError):
+    """The user's role does not allow this change."""
+
+
+def correct(db, user: User, project_key: str, field: str, value: str, reason: str) -> int:
+    """Store a correction for an editor or admin; anyone else changes nothing."""
+    if not user.can_edit:
+        raise NotAllowed(f"{user.name} ({user.role}) may not correct figures")
+    correction = check(field, value, reason)
+    with writing(db) as con:
+        return add_correction(con, project_key, correction, user.name)
+
+
+def undo(db, user: User, correction_id: int) -> int:
+    """Undo a correction: editors their own, admins anyone's."""
+    if not user.can_edit:
+        raise NotAllowed(f"{user.name} ({user.role}) may not undo corrections")
+    with writing(db) as con:
+        if not user.is_admin and made_by(con, correction_id) != user.name:
+            raise NotAllowed(f"{user.name} may undo only their own corrections")
+        return undo_correction(con, correction_id, user.name)
+
+
+def trail_frame(db, project_key: str | None, language: str) -> pd.DataFrame:
+    """The trail as a table with headers in the page's language."""
+    con = reading(db)
+    try:
+        rows = trail(con, project_key)
+    finally:
+        con.close()
+    frame = pd.DataFrame(rows, columns=["id", "made_at", "made_by", "project_key", "field", "read_value", "new_value",
+                                        "reason", "undoes", "active"])
+    frame["field"] = [t(FIELD_KEYS.get(f, f), language) for f in frame["field"]]
+    frame["undoes"] = [("↶ " + str(int(u))) if pd.notna(u) else "" for u in frame["undoes"]]
+    return frame.rename(columns={c: t("trail." + c, language) for c in frame.columns})
+
+
+def show_trail(db, project_key: str | None, language: str, name: str) -> None:
+    frame = trail_frame(db, project_key, language)
+    if frame.empty:
+        st.caption(t("no_corrections", language))
+        return
+    st.dataframe(frame, hide_index=True)
+    download_buttons(frame, name, language)
+
+
+def correction_form(db, user: User, project_key: str, language: str) -> None:
+    """The form, for editors and admins only."""
+    if not user.can_edit:
+        return
+    with st.expander(t("correct_figure", language)):
+        with st.form(f"correct-{project_key}", clear_on_submit=True):
+            field = st.selectbox(t("field", language), list(FIELDS), format_func=lambda f: t(FIELD_KEYS[f], language))
+            value = st.text_input(t("new_value", language), placeholder="2000000 · 37% · GM2 · annual · 2021-06-30")
+            reason = st.text_input(t("reason_required", language))
+            if st.form_submit_button(t("save_correction", language), type="primary"):
+                try:
+                    new_id = correct(db, user, project_key, field, value, reason)
+                except (BadCorrection, NotAllowed) as error:
+                    st.error(md(str(error)))
+                else:
+                    st.success(t("correction_saved", language).format(id=new_id))
+                    st.rerun()
+
+
+def undo_form(db, user: User, project_key: str | None, language: str) -> None:
+    """Undo by id, for editors (their own) and admins (anyone's)."""
+    if not user.can_edit:
+        return
+    cols = st.columns([1, 3])
+    chosen = cols[0].number_input(t("undo_id", language), min_value=1, step=1, value=None, key=f"undo-{project_key}")
+    if chosen and cols[1].button(t("undo", language), key=f"undo-button-{project_key}"):
+        try:
+            undo(db, user, int(chosen))
+        except (BadCorrection, NotAllowed) as error:
+            st.error(md(str(error)))
+        else:
+            st.rerun()
+
+
+def mark(label: str, field: str, corrected: list[str] | None) -> str:
+    """`Budget ✎` when the figure was entered by hand."""
+    return f"{label} ✎" if corrected is not None and field in list(corrected) else label
