@@ -1,0 +1,99 @@
+"""A person signed in through the trusted proxy header corrects a budget on the Project page, in
+the real app in headless Chromium, and sees the new figures on the Overview; a person the roles
+file makes a viewer sees no form."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+from tests.test_browser_home import CHROMIUM, FLAGS, free_port
+
+if not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true":
+    pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
+
+HEADER = "X-Forwarded-Email"
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    work = tmp_path_factory.mktemp("browser-corrections")
+    roles = work / "roles.toml"
+    roles.write_text('[users]\n"steward@un.org" = "editor"\n[default]\nrole = "viewer"\n', encoding="utf-8")
+    port = free_port()
+    env = dict(os.environ, LENS_DB=str(work / "portfolio.duckdb"), LENS_SAMPLES=str(SAMPLES),
+               LENS_UPLOADS=str(work / "uploads"), LENS_TRUSTED_USER_HEADER=HEADER, LENS_ROLES=str(roles))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url, work / "portfolio.duckdb"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _metrics(page) -> dict[str, str]:
+    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    return {label.strip(): value.strip() for label, value in zip(labels, values, strict=False)}
+
+
+def _settled(page) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=90_000)
+    page.wait_for_selector("[data-testid='stMetricValue']", timeout=90_000)
+
+
+def test_an_editor_corrects_a_budget_and_the_overview_follows(app_url):
+    import duckdb
+    from playwright.sync_api import sync_playwright
+
+    app_url, db = app_url
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        viewer = browser.new_context(extra_http_headers={HEADER: "guest@un.org"})
+        page = viewer.new_page()
+        page.goto(app_url + "/project?project=PBF/MLI/A-2&lang=en")
+        _settled(page)
+        assert page.get_by_text("Correct or enter a figure").count() == 0  # a viewer gets no form
+        viewer.close()
+
+        editor = browser.new_context(extra_http_headers={HEADER: "steward@un.org"}, viewport={"width": 1400, "height": 1000})
+        page = editor.new_page()
+        page.goto(app_url + "/?lang=en")
+        _settled(page)
+        before = _metrics(page)
+        page.goto(app_url + "/project?project=PBF/MLI/A-2&lang=en")
+        _settled(page)
+        page.get_by_text("Correct or enter a figure").click()
+        page.get_by_label("New value").fill("2000000")
+        page.get_by_label("Reason (required)").fill("budget revision of March 2021")
+        page.get_by_role("button", name="Save the correction").click()
+        page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricLabel']\")]"
+                               ".some(e => e.innerText.includes('Budget ✎'))", timeout=90_000)
+        page.goto(app_url + "/?lang=en")
+        _settled(page)
+        page.wait_for_function("before => document.querySelector(\"[data-testid='stMetricValue']\") && "
+                               "[...document.querySelectorAll(\"[data-testid='stMetricValue']\")][1].innerText !== before",
+                               arg=before["Budget"], timeout=90_000)
+        after = _metrics(page)
+        editor.close()
+        browser.close()
+    assert (before["Budget"], after["Budget"]) == ("$7.1M", "$7.6M")
+    assert after["Delivery rate"] != before["Delivery rate"]
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT made_by, new_value FROM corrections").fetchall() == [("steward@un.org", "2000000")]
+    con.close()
