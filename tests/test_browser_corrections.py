@@ -4,15 +4,11 @@ file makes a viewer sees no form."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
-from tests.test_browser_home import CHROMIUM, FLAGS, free_port
+from tests.app_server import serve
+from tests.test_browser_home import CHROMIUM, FLAGS
 
 if not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true":
     pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
@@ -25,25 +21,8 @@ def app_url(tmp_path_factory):
     work = tmp_path_factory.mktemp("browser-corrections")
     roles = work / "roles.toml"
     roles.write_text('[users]\n"steward@un.org" = "editor"\n[default]\nrole = "viewer"\n', encoding="utf-8")
-    port = free_port()
-    env = dict(os.environ, LENS_DB=str(work / "portfolio.duckdb"), LENS_SAMPLES=str(SAMPLES),
-               LENS_UPLOADS=str(work / "uploads"), LENS_TRUSTED_USER_HEADER=HEADER, LENS_ROLES=str(roles))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with serve(work, LENS_TRUSTED_USER_HEADER=HEADER, LENS_ROLES=str(roles)) as url:
         yield url, work / "portfolio.duckdb"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def _metrics(page) -> dict[str, str]:
