@@ -15,6 +15,7 @@ from ui.files import preview, remove_file, save_upload, store_uploads
 from ui.i18n import missing_label
 from ui.identity import current_user, read_only
 from ui.safe_text import md
+from ui.tables import show_table
 
 
 def uploads_folder() -> Path:
@@ -33,7 +34,7 @@ def upload(ctx: Context) -> None:
         return
     previews = [preview(f.getvalue(), f.name, project) for f in files]
     lang = ctx.language
-    st.dataframe(pd.DataFrame([{
+    show_table(ctx.language, pd.DataFrame([{
         ctx.t("file"): p["file"], ctx.t("kind"): p["kind"] or "—", ctx.t("project_id"): p["project"] or "—",
         ctx.t("indicators"): p["indicators"], ctx.t("warnings"): len(p["warnings"]),
         ctx.t("missing"): missing_label(p["missing"], lang) or "—", ctx.t("error"): p["error"] or "—",
@@ -65,7 +66,7 @@ def ingested(ctx: Context) -> None:
     st.caption(f"{len(sources):,} / {total:,}")
     shown = sources.drop(columns=["sha256"]).assign(missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]])
     order = ["file_name", "kind", "project_key", "missing", "warnings", "format", "report_period", "ingested_at", "superseded"]
-    st.dataframe(shown, hide_index=True, column_order=order, column_config={
+    show_table(ctx.language, shown, hide_index=True, column_order=order, column_config={
         "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": "format", "project_key": ctx.t("project_id"),
         "report_period": ctx.t("report_type"), "ingested_at": ctx.t("ingested_at"), "superseded": ctx.t("superseded"),
         "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})

@@ -11,7 +11,7 @@ from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import country_name, left_out_label
-from ui.tables import first_rows
+from ui.tables import first_rows, show_table
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
 LABELLED_POINTS = 30  # past this many projects the scatter drops its text labels
@@ -75,7 +75,7 @@ def project_table(ctx: Context, projects) -> None:
                       "delivery_source", "delivery_rate_net_funded", "time_elapsed", "delivery_gap", "end_day",
                       "behind", "left_out_reason", "project_key"]].assign(
         left_out_reason=[left_out_label(r, ctx.language) for r in projects["left_out_reason"]])
-    st.dataframe(as_percent(first_rows(shown, ctx.language),
+    show_table(ctx.language, as_percent(first_rows(shown, ctx.language),
                             ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
                  hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),

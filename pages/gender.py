@@ -11,8 +11,8 @@ from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column,
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import country_name
-from ui.tables import first_rows
+from ui.i18n import column_label, country_name
+from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
 TARGETS = [(settings.GEWE_UN_MINIMUM, "15 %"), (settings.GEWE_PBF_TARGET, "30 %")]
@@ -24,7 +24,7 @@ def shares(ctx: Context, projects) -> None:
     with tabs[0]:
         known = projects.dropna(subset=["gewe_share"])
         if known.empty:
-            st.info(ctx.t("no_data"))
+            st.info(ctx.t("no_gewe"))
         else:
             show(rate_bars(known, "project_key", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-project")
@@ -41,7 +41,7 @@ def shares(ctx: Context, projects) -> None:
         countries = ctx.run(gender.gewe_rollup, "country")
         countries["label"] = [country_name(c, lang) for c in countries["country"]]
         if countries.dropna(subset=["gewe_share"]).empty:
-            st.info(ctx.t("no_data"))
+            st.info(ctx.t("no_gewe"))
         else:
             show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-country")
@@ -74,14 +74,14 @@ def reached(ctx: Context) -> None:
     known = split.dropna(subset=["women_share"])
     st.subheader(ctx.t("women_share"), help=help_text("women_share", ctx.language))
     if known.empty:
-        st.info(ctx.t("no_data"))
+        st.info(ctx.t("no_split"))
     else:
         figure = go.Figure([go.Bar(name=ctx.t("women"), x=known["project"], y=known["women"], marker_color=OKABE_ITO[3]),
                             go.Bar(name=ctx.t("men"), x=known["project"], y=known["men"], marker_color=OKABE_ITO[5])])
         figure.update_layout(barmode="stack")
         show(style(figure, ctx.language, f"{ctx.t('women')} / {ctx.t('men')}", None, ctx.t("women") + " + "
                    + ctx.t("men"), height=320), "women-men")
-    st.dataframe(as_percent(split, ["women_share"]), hide_index=True, column_config={
+    show_table(ctx.language, as_percent(split, ["women_share"]), hide_index=True, column_config={
         "women_share": percent_column(ctx.t("women_share"))})
 
 
@@ -90,13 +90,13 @@ def below_target(ctx: Context, projects) -> None:
     below = projects[projects["gewe_share"].notna() & (projects["gewe_share"] < settings.GEWE_PBF_TARGET)]
     shown = below[["title", "countries", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd", "gewe_spend_rate",
                    "meets_un_minimum", "project_key"]]
-    st.dataframe(as_percent(first_rows(shown, ctx.language), ["gewe_share", "gewe_spend_rate"]), hide_index=True,
+    show_table(ctx.language, as_percent(first_rows(shown, ctx.language), ["gewe_share", "gewe_spend_rate"]), hide_index=True,
                  column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
-        "gewe_allocated_usd": money_column("GEWE (USD)"),
+        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd", ctx.language)),
         "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),
-        "gewe_spent_usd": money_column("GEWE spent (USD)"),
+        "gewe_spent_usd": money_column(column_label("gender_spent_usd", ctx.language)),
         "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate", ctx.language)),
         "meets_un_minimum": st.column_config.CheckboxColumn(ctx.t("un_minimum")),
     })
@@ -110,15 +110,15 @@ def render(ctx: Context) -> None:
         return
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
                       "gewe_spend_rate", "delivery_rate", "gender_marker", "project_key"]]
-    st.dataframe(as_percent(first_rows(table, ctx.language), ["gewe_share", "gewe_spend_rate", "delivery_rate"]),
+    show_table(ctx.language, as_percent(first_rows(table, ctx.language), ["gewe_share", "gewe_spend_rate", "delivery_rate"]),
                  hide_index=True,
                  column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
         "budget_usd": money_column(ctx.t("budget") + " (USD)"),
-        "gewe_allocated_usd": money_column("GEWE (USD)"),
+        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd", ctx.language)),
         "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),
-        "gewe_spent_usd": money_column("GEWE spent (USD)"),
+        "gewe_spent_usd": money_column(column_label("gender_spent_usd", ctx.language)),
         "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate")),
         "delivery_rate": percent_column(ctx.t("delivery_rate")),
     })

@@ -11,19 +11,40 @@ from metrics.indicators import STATUSES
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import fmt_number
+from ui.i18n import fmt_number, value_label, values_label
 from ui.safe_text import md
-from ui.tables import TABLE_ROWS, first_rows, table_height
+from ui.tables import TABLE_ROWS, first_rows, show_table, table_height
 
 
 def local_filters(ctx: Context):
+    """Status, delay category, level and search, kept in the URL (`?status=behind&category=security&q=…`)."""
+    lang = ctx.language
+    params = st.query_params
     cols = st.columns([2, 2, 1, 3])
-    statuses = cols[0].multiselect(ctx.t("status"), STATUSES, help=help_text("status", ctx.language))
-    categories = cols[1].multiselect(ctx.t("reason_category"), list(CATEGORIES) + [OTHER])
-    level = cols[2].selectbox(ctx.t("level"), [None, "outcome", "output"],
-                              format_func=lambda v: ctx.t("all") if v is None else v)
-    search = cols[3].text_input(ctx.t("search"))
-    return statuses, categories, level, search.strip()
+    all_categories = list(CATEGORIES) + [OTHER]
+    statuses = cols[0].multiselect(ctx.t("status"), STATUSES, format_func=lambda v: value_label(v, lang),
+                                   default=[s for s in params.get_all("status") if s in STATUSES],
+                                   placeholder=ctx.t("choose"), help=help_text("status", lang))
+    categories = cols[1].multiselect(ctx.t("reason_category"), all_categories, format_func=lambda v: value_label(v, lang),
+                                     default=[c for c in params.get_all("category") if c in all_categories],
+                                     placeholder=ctx.t("choose"))
+    levels = [None, "outcome", "output"]
+    wanted = params.get("level")
+    level = cols[2].selectbox(ctx.t("level"), levels, index=levels.index(wanted) if wanted in levels else 0,
+                              format_func=lambda v: ctx.t("all") if v is None else value_label(v, lang))
+    search = cols[3].text_input(ctx.t("search"), value=params.get("q", "")).strip()
+    _keep_in_url({"status": statuses, "category": categories, "level": [level] if level else [],
+                  "q": [search] if search else []})
+    return statuses, categories, level, search
+
+
+def _keep_in_url(values: dict[str, list]) -> None:
+    for key, chosen in values.items():
+        if list(st.query_params.get_all(key)) != list(chosen):
+            if chosen:
+                st.query_params[key] = chosen
+            elif key in st.query_params:
+                del st.query_params[key]
 
 
 def details(ctx: Context, row) -> None:
@@ -31,7 +52,7 @@ def details(ctx: Context, row) -> None:
     st.text(row["statement"])
     st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(row['location'])}")
     st.text(f"{row['baseline_raw'] or '—'} → {row['current_raw'] or '—'} → {row['target_raw'] or '—'}"
-            f"   ({row['status']}: {row['status_reason']})")
+            f"   ({value_label(row['status'], ctx.language)}: {row['status_reason']})")
     if isinstance(row["reason"], str) and row["reason"].strip():
         st.text(row["reason"])
     comments = ctx.query(project_detail.indicator_comments, row["source_sha256"], row["code"])
@@ -50,7 +71,7 @@ def _with_path(frame):
 def render(ctx: Context) -> None:
     total = ctx.run(indicators.indicator_count)
     if total == 0:
-        st.info(ctx.t("no_data"))
+        st.info(ctx.t("no_indicators"))
         return
     statuses, categories, level, search = local_filters(ctx)
     narrowing = (tuple(statuses), tuple(categories), level, search)
@@ -61,13 +82,23 @@ def render(ctx: Context) -> None:
     matching = ctx.run(indicators.indicator_match_count, *narrowing) if len(shown) == TABLE_ROWS else len(shown)
     first_rows(shown, ctx.language, total=matching)
     st.caption(f"{fmt_number(matching, ctx.language)} / {fmt_number(total, ctx.language)} · {ctx.t('select_row')}")
-    event = st.dataframe(shown[columns], hide_index=True, on_select="rerun", selection_mode="single-row",
+    lang = ctx.language
+    table = shown[columns].assign(status=[value_label(v, lang) for v in shown["status"]],
+                                  level=[value_label(v, lang) for v in shown["level"]],
+                                  reason_categories=[values_label(v, lang) for v in shown["reason_categories"]],
+                                  reason=shown["reason"].fillna(""), status_reason=shown["status_reason"].fillna(""))
+    event = show_table(ctx.language, table, hide_index=True, on_select="rerun", selection_mode="single-row",
                          key="indicator-table", height=table_height(len(shown)), column_config={
+        "code": st.column_config.TextColumn(ctx.t("code")),
         "project_key": st.column_config.TextColumn(ctx.t("project")),
         "statement": st.column_config.TextColumn(ctx.t("indicators"), width="medium"),
-        "path": st.column_config.TextColumn("baseline → current → target"),
-        "progress": st.column_config.ProgressColumn("progress", min_value=0.0, max_value=1.0, format="percent",
+        "path": st.column_config.TextColumn(ctx.t("path")),
+        "progress": st.column_config.ProgressColumn(ctx.t("progress"), min_value=0.0, max_value=1.0, format="percent",
                                                     help=help_text("status", ctx.language)),
+        "status_reason": st.column_config.TextColumn(ctx.t("status_reason")),
+        "level": st.column_config.TextColumn(ctx.t("level")),
+        "outcome": st.column_config.TextColumn(ctx.t("outcome")),
+        "location": st.column_config.TextColumn(ctx.t("location")),
         "status": st.column_config.TextColumn(ctx.t("status"), help=help_text("status", ctx.language)),
         "women": st.column_config.NumberColumn(ctx.t("women")),
         "men": st.column_config.NumberColumn(ctx.t("men")),

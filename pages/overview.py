@@ -11,6 +11,7 @@ from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import country_name, fmt_money_short, fmt_number, fmt_pct, fmt_points, left_out_note, status_label
+from ui.tables import show_table
 
 ATTENTION_ROWS = 100  # the worst first; the filters narrow the rest
 
@@ -74,7 +75,7 @@ def attention_list(ctx: Context) -> None:
         return
     shown = table[["title", "countries", "delivery_rate", "time_elapsed", "behind", "indicators_behind", "indicators",
                    "flags", "project_key"]]
-    st.dataframe(as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
+    show_table(ctx.language, as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
         "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", ctx.language)),

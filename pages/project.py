@@ -14,9 +14,10 @@ from ui.context import Context, db_path, page_setup
 from ui.corrections import correction_form, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import country_name, fmt_date, fmt_money_short, fmt_pct, missing_label
+from ui.i18n import column_label, country_name, flag_message, fmt_date, fmt_money_short, fmt_pct, missing_label, value_label
 from ui.identity import current_user, read_only
 from ui.safe_text import md
+from ui.tables import show_table
 
 
 def choose(ctx: Context, projects):
@@ -72,10 +73,11 @@ def history(ctx: Context, key: str) -> None:
         figure.update_xaxes(type="category")
         show(style(figure, ctx.language, ctx.t("delivery_rate"), None, ctx.t("delivery_rate") + " (%)", height=280),
              "project-history")
-    st.dataframe(as_percent(reports, ["implementation_rate"]), hide_index=True, column_config={
+    reports = reports.assign(type=[value_label(v, ctx.language) for v in reports["type"]])
+    show_table(ctx.language, as_percent(reports, ["implementation_rate"]), hide_index=True, column_config={
         "implementation_rate": percent_column(ctx.t("delivery_rate")),
-        "gender_allocated_usd": money_column("GEWE (USD)"),
-        "gender_spent_usd": money_column("GEWE spent (USD)")})
+        "gender_allocated_usd": money_column(column_label("gender_allocated_usd", ctx.language)),
+        "gender_spent_usd": money_column(column_label("gender_spent_usd", ctx.language))})
 
 
 def outcomes(ctx: Context, key: str) -> None:
@@ -89,7 +91,7 @@ def outcomes(ctx: Context, key: str) -> None:
         rows = table[table["outcome"] == number]
         label = statements.get(number, "")
         with st.expander(f"{ctx.t('outcome')} {md(number)} · {md(label[:110])}", expanded=False):
-            st.dataframe(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw", "progress", "status",
+            show_table(ctx.language, rows[["code", "statement", "baseline_raw", "target_raw", "current_raw", "progress", "status",
                                "status_reason", "reason", "location"]], hide_index=True, column_config={
                 "statement": st.column_config.TextColumn(ctx.t("indicators"), width="large"),
                 "progress": st.column_config.ProgressColumn("progress", min_value=0.0, max_value=1.0,
@@ -116,7 +118,7 @@ def render(ctx: Context) -> None:
         sources = ctx.query(project_detail.project_sources, key)
         current = sources[~sources["superseded"] & (sources["kind"] != "budget")]
         sha = current["sha256"].iloc[-1] if not current.empty else ""
-        st.dataframe(ctx.query(project_detail.agency_budget_table, key, sha), hide_index=True, column_config={
+        show_table(ctx.language, ctx.query(project_detail.agency_budget_table, key, sha), hide_index=True, column_config={
             "budget_usd": money_column(ctx.t("budget") + " (USD)")})
     with right:
         history(ctx, key)
@@ -126,10 +128,12 @@ def render(ctx: Context) -> None:
     if comments.empty:
         st.caption(ctx.t("no_comments"))
     else:
-        st.dataframe(comments, hide_index=True)
+        show_table(ctx.language, comments, hide_index=True)
     st.markdown(f"**{ctx.t('flags')}**")
     flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
-    st.dataframe(flags, hide_index=True)
+    show_table(ctx.language, flags.assign(code=[value_label(c, ctx.language) for c in flags["code"]],
+                                          message=[flag_message(m, ctx.language) for m in flags["message"]]),
+               hide_index=True)
     download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
     st.markdown(f"**{ctx.t('corrections')}**")
     user = current_user()
@@ -139,7 +143,7 @@ def render(ctx: Context) -> None:
     if not read_only():
         undo_form(db_path(), user, key, ctx.language)
     st.markdown(f"**{ctx.t('files')}**")
-    st.dataframe(sources.drop(columns=["sha256"]), hide_index=True)
+    show_table(ctx.language, sources.drop(columns=["sha256"]), hide_index=True)
 
 
 context = page_setup("project")

@@ -14,6 +14,7 @@ from ui.exports import download_buttons
 from ui.i18n import t
 from ui.identity import User
 from ui.safe_text import md
+from ui.tables import show_table
 
 FIELD_KEYS = {field: "corr." + field for field in FIELDS}
 
@@ -60,7 +61,7 @@ def show_trail(db, project_key: str | None, language: str, name: str) -> None:
     if frame.empty:
         st.caption(t("no_corrections", language))
         return
-    st.dataframe(frame, hide_index=True)
+    show_table(language, frame, hide_index=True)
     download_buttons(frame, name, language)
 
 

@@ -79,15 +79,28 @@ LABELS: dict[str, tuple[str, str]] = {
                                          "{n} projet(s) avec des dépenses mais sans budget"),
     "points": ("pts", "pts"),
     "no_indicators": ("No indicator for these projects: indicators come from the results tables of progress reports, "
-                      "and the files read for them hold none.", "Aucun indicateur pour ces projets : les indicateurs "
-                      "viennent des cadres de résultats des rapports de progrès, et les fichiers lus n'en contiennent pas."),
+                      "and the files read for them hold none — ingest progress reports on the Data page.",
+                      "Aucun indicateur pour ces projets : les indicateurs viennent des cadres de résultats des rapports "
+                      "de progrès, et les fichiers lus n'en contiennent pas — importez des rapports de progrès sur la "
+                      "page Données."),
     "others": ("Others ({n})", "Autres ({n})"),
+    "no_gewe": ("No GEWE figure for these projects: GEWE amounts come from the gender-budgeting questions of progress "
+                "reports or from budget workbooks, and the files read for them hold none.",
+                "Aucun montant EGAF pour ces projets : les montants EGAF viennent des questions de budgétisation sensible "
+                "au genre des rapports de progrès ou des budgets Excel, et les fichiers lus n'en contiennent pas."),
+    "no_split": ("No result split by sex for these projects: the split comes from the current-progress cells of "
+                 "results tables (\"120 (50 women, 70 men)\").",
+                 "Aucun résultat ventilé par sexe pour ces projets : la ventilation vient des cellules de progrès des "
+                 "cadres de résultats (« 120 (50 femmes, 70 hommes) »)."),
     "left_out_short.delivery_implausible": ("left out: delivery below 0 % or above {limit}",
                                             "exclu : exécution sous 0 % ou au-delà de {limit}"),
     "left_out_short.spending_without_budget": ("left out: spending, no budget", "exclu : dépenses sans budget"),
     "left_out_help": ("Shown, but left out of every total: the figure is implausible.",
                       "Affiché, mais laissé hors de tous les totaux : le chiffre n'est pas plausible."),
     "superseded": ("Superseded", "Remplacé"),
+    "code": ("Code", "Code"), "path": ("Baseline → current → target", "Base → actuel → cible"),
+    "progress": ("Progress", "Progrès"), "status_reason": ("Why this status", "Pourquoi ce statut"),
+    "location": ("Where it was read", "Où il a été lu"), "choose": ("Choose", "Choisir"),
     "corr.project.total_budget_usd": ("Total approved budget (USD)", "Budget total approuvé (USD)"),
     "corr.report.implementation_rate": ("Implementation rate", "Taux de mise en œuvre"),
     "corr.report.gender_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
@@ -196,11 +209,106 @@ def fmt_money_short(value, language: str) -> str:
 
 STATUS_LABELS = {"achieved": "atteint", "on track": "en bonne voie", "behind": "en retard",
                  "not started": "non commencé", "no data": "pas de donnée", "qualitative": "qualitatif"}
+# Table headers for columns a page shows without naming them itself: (English, French).
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "project_key": ("Project no.", "N° de projet"), "title": ("Project", "Projet"), "countries": ("Country", "Pays"),
+    "country": ("Country", "Pays"), "agency": ("Agency", "Agence"), "raw_name": ("As written", "Tel qu'écrit"),
+    "lead": ("Lead", "Chef de file"), "location": ("Where it was read", "Où il a été lu"), "file_name": ("File", "Fichier"),
+    "budget_usd": ("Budget (USD)", "Budget (USD)"), "gender_marker": ("Gender marker", "Marqueur genre"),
+    "indicators_disaggregated": ("Indicators split by sex", "Indicateurs ventilés par sexe"),
+    "indicators_missing_split": ("Indicators to split by sex", "Indicateurs à ventiler par sexe"),
+    "women": ("Women", "Femmes"), "men": ("Men", "Hommes"), "project": ("Project", "Projet"),
+    "code": ("Code", "Code"), "statement": ("Indicator", "Indicateur"), "baseline_raw": ("Baseline", "Base"),
+    "target_raw": ("Target", "Cible"), "current_raw": ("Current", "Actuel"), "status": ("Status", "Statut"),
+    "status_reason": ("Why this status", "Pourquoi ce statut"), "reason": ("Reason for delay", "Raison du retard"),
+    "indicator_code": ("Indicator", "Indicateur"), "author": ("Reviewer", "Relecteur"), "text": ("Comment", "Commentaire"),
+    "message": ("What", "Quoi"), "value_a": ("Value", "Valeur"), "value_b": ("Compared with", "Comparée à"),
+    "indicator": ("Indicator", "Indicateur"), "kind": ("Kind", "Type"), "format": ("Format", "Format"),
+    "report_period": ("Report", "Rapport"), "ingested_at": ("Stored at", "Enregistré le"),
+    "superseded": ("Superseded", "Remplacé"), "warnings": ("Warnings", "Avertissements"), "type": ("Type", "Type"),
+    "date": ("Date", "Date"), "implementation_rate": ("Implementation rate", "Taux de mise en œuvre"),
+    "gender_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
+    "gender_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"), "progress": ("Progress", "Progrès"),
+    "number": ("No.", "N°"), "people": ("People", "Personnes"), "women_share": ("Women's share", "Part des femmes"),
+}
+
+# Values shown in tables and options: (English, French).
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "outcome": ("outcome", "résultat"), "output": ("output", "produit"),
+    "security": ("security", "sécurité"), "covid-19": ("COVID-19", "COVID-19"),
+    "recruitment/staffing": ("recruitment/staffing", "recrutement/personnel"),
+    "procurement/logistics": ("procurement/logistics", "achats/logistique"),
+    "political/institutional change": ("political/institutional change", "changement politique/institutionnel"),
+    "government/partner dependency": ("government/partner dependency", "dépendance gouvernement/partenaires"),
+    "data not yet collected": ("data not yet collected", "données pas encore collectées"), "other": ("other", "autre"),
+    "expenditure": ("expenditure", "dépenses"), "reported": ("reported rate", "taux déclaré"),
+    "report": ("report", "rapport"), "workbook": ("budget workbook", "budget Excel"), "export": ("export", "export"),
+    "correction": ("entered by hand", "saisi à la main"),
+    "annual": ("annual", "annuel"), "semi-annual": ("semi-annual", "semestriel"), "final": ("final", "final"),
+    "progress_report": ("progress report", "rapport de progrès"), "final_review": ("final review", "revue finale"),
+    "project_profile": ("project profile", "fiche projet"), "budget": ("budget workbook", "budget Excel"),
+    "financial_export": ("financial export", "export financier"),
+    "baseline_missing": ("baseline missing", "base manquante"),
+    "target_not_a_number": ("target not a number", "cible non chiffrée"),
+    "current_far_above_target": ("current far above target", "actuel très au-dessus de la cible"),
+    "split_does_not_add_up": ("women + men ≠ total", "femmes + hommes ≠ total"),
+    "reviewer_comment": ("reviewer comment", "commentaire de relecteur"),
+    "report_total_differs": ("report total ≠ agency budgets", "total du rapport ≠ budgets des agences"),
+    "agency_budget_differs": ("agency budget ≠ workbook", "budget d'agence ≠ budget Excel"),
+    "gewe_differs": ("GEWE ≠ workbook", "EGAF ≠ budget Excel"),
+    "expenditure_above_budget": ("expenditure above budget", "dépenses au-dessus du budget"),
+    "delivery_rate_differs": ("export's delivery rate differs", "taux d'exécution de l'export différent"),
+}
+# The flags' own sentences (metrics/quality.py writes them in English), in French.
+FLAG_MESSAGES_FR = [
+    ("reviewer comment: ", "commentaire de relecteur : "),
+    ("baseline missing or to be determined", "base manquante ou à déterminer"),
+    ("target is not a number", "la cible n'est pas un nombre"),
+    ("women and men do not add up to the total", "femmes et hommes ne font pas le total"),
+    ("report total differs from the sum of agency budgets", "le total du rapport diffère de la somme des budgets d'agences"),
+    ("report agency budget differs from the budget workbook", "le budget d'agence du rapport diffère du budget Excel"),
+    ("expenditure is above the budget", "les dépenses dépassent le budget"),
+]
 
 
 def status_label(status: str, language: str) -> str:
     """A status in the interface language."""
     return STATUS_LABELS.get(status, status) if language == "fr" else status
+
+
+def column_label(name: str, language: str) -> str:
+    """A column's header in the interface language (the name itself if unknown)."""
+    pair = COLUMN_LABELS.get(name)
+    return pair[LANGUAGES.index(language) if language in LANGUAGES else 0] if pair else name
+
+
+def flag_message(message, language: str) -> str:
+    """A data-quality flag's sentence in the interface language."""
+    text = "" if message is None or (isinstance(message, float) and math.isnan(message)) else str(message)
+    if language == "fr":
+        for english, french in FLAG_MESSAGES_FR:
+            text = text.replace(english, french)
+    return text
+
+
+def value_label(value, language: str) -> str:
+    """A value shown in a table or an option (level, delay category, source, report type) in the
+    interface language; a status through `status_label`; '' for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value)
+    if text in STATUS_LABELS:
+        return status_label(text, language)
+    pair = VALUE_LABELS.get(text)
+    return pair[LANGUAGES.index(language) if language in LANGUAGES else 0] if pair else text
+
+
+def values_label(values, language: str) -> str:
+    """A comma-separated list of values (`security, covid-19`) in the interface language."""
+    if values is None or (isinstance(values, float) and math.isnan(values)):
+        return ""
+    parts = [p.strip() for p in str(values).split(",")] if isinstance(values, str) else list(values)
+    return ", ".join(value_label(p, language) for p in parts if p)
 
 
 def fmt_pct(fraction, language: str, decimals: int = 1) -> str:
