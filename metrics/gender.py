@@ -68,7 +68,8 @@ def sex_disaggregated(con: duckdb.DuckDBPyConnection, filters: Filters | None = 
         return project_query(con, f"""
             SELECT f.project_key AS project, n.women, n.men, n.women_of_split / nullif(n.people_of_split, 0) AS women_share,
                    n.indicators_disaggregated, n.indicators_missing_split
-            FROM f JOIN mx_project_counts n ON n.project_key = f.project_key{limit_sql}""", filters)
+            FROM f JOIN mx_project_counts n ON n.project_key = f.project_key
+            WHERE n.indicators > 0{limit_sql}""", filters)  # as the live grouping: projects with indicators
     group = {"country": "country", "agency": "agency", "outcome": "project_key || ' / ' || coalesce(outcome, '?')",
              "project": "project_key"}[by]
     source = {"country": "(SELECT unnest(countries) AS country, * FROM i)",
