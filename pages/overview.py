@@ -2,6 +2,8 @@
 that need attention."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -10,7 +12,18 @@ from ui.charts import BARS, OKABE_ITO, STATUS_COLOURS, as_percent, percent_colum
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import country_name, fmt_money_short, fmt_number, fmt_pct, fmt_points, left_out_note, status_label
+from ui.i18n import (
+    country_name,
+    fmt_money_short,
+    fmt_number,
+    fmt_pct,
+    fmt_points,
+    left_out_label,
+    left_out_note,
+    status_label,
+    t,
+    value_label,
+)
 from ui.tables import show_table
 
 ATTENTION_ROWS = 100  # the worst first; the filters narrow the rest
@@ -73,19 +86,43 @@ def attention_list(ctx: Context) -> None:
     if table.empty:
         st.info(ctx.t("no_attention"))
         return
-    shown = table[["title", "countries", "delivery_rate", "time_elapsed", "behind", "indicators_behind", "indicators",
-                   "flags", "project_key"]]
-    show_table(ctx.language, as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
+    lang = ctx.language
+    shown = table.assign(why=[attention_reason(row, lang) for row in table.to_dict("records")],
+                         open=[f"/project?project={quote(k, safe='')}&lang={lang}" for k in table["project_key"]])[
+        ["title", "why", "countries", "delivery_rate", "time_elapsed", "behind", "indicators_behind", "indicators",
+         "flags", "project_key", "open"]]
+    show_table(lang, as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
+        "why": st.column_config.TextColumn(ctx.t("why"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
-        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", ctx.language)),
+        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", lang)),
         "time_elapsed": percent_column(ctx.t("time_elapsed")),
-        "behind": st.column_config.CheckboxColumn(ctx.t("behind"), help=help_text("delivery_gap", ctx.language)),
+        "behind": st.column_config.CheckboxColumn(ctx.t("behind"), help=help_text("delivery_gap", lang)),
         "indicators_behind": st.column_config.NumberColumn(ctx.t("indicators") + " · " + ctx.t("behind").lower()),
         "indicators": st.column_config.NumberColumn(ctx.t("indicators")),
         "flags": st.column_config.NumberColumn(ctx.t("flags")),
+        "open": st.column_config.LinkColumn(ctx.t("open"), display_text=ctx.t("open_project")),
     })
     download_buttons(shown, "projects-needing-attention", ctx.language)
+
+
+def attention_reason(row: dict, language: str) -> str:
+    """Why a project needs attention, in words: the delivery gap, the indicators behind and their
+    commonest delay category, the flags."""
+    parts = []
+    if row.get("behind") and row.get("delivery_rate") is not None and row.get("time_elapsed") is not None:
+        parts.append(t("why_gap", language).format(delivery=fmt_pct(row["delivery_rate"], language, 0),
+                                                   time=fmt_pct(row["time_elapsed"], language, 0)))
+    if row.get("indicators_behind"):
+        text = t("why_indicators", language).format(n=int(row["indicators_behind"]), of=int(row["indicators"]))
+        if isinstance(row.get("top_delay_category"), str):
+            text += " " + t("why_mostly", language).format(category=value_label(row["top_delay_category"], language))
+        parts.append(text)
+    if row.get("flags"):
+        parts.append(t("why_flags", language).format(n=int(row["flags"])))
+    if isinstance(row.get("left_out_reason"), str):
+        parts.append(left_out_label(row["left_out_reason"], language))
+    return "; ".join(parts)
 
 
 def render(ctx: Context) -> None:

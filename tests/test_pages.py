@@ -84,3 +84,15 @@ def test_empty_database_says_what_to_do(tmp_path, monkeypatch, page):
     app = run(page)
     assert not app.exception
     assert any("Data page" in i.value or "empty" in i.value for i in app.info)
+
+
+def test_attention_rows_say_why_and_open_the_project(env):
+    app = run("overview")
+    table = app.dataframe[0].value
+    caf = table[table["project_key"] == "00125232"].iloc[0]
+    assert caf["why"].startswith("delivery 17% after 59% of the time")
+    assert "indicators behind" in caf["why"] and caf["open"] == "/project?project=00125232&lang=en"
+    peers = table[table["project_key"] == "PBF IRF-217"].iloc[0]
+    assert "4 of 15 indicators behind" in peers["why"]
+    french = run("overview", lang="fr").dataframe[0].value
+    assert "indicateurs sur" in french[french["project_key"] == "PBF IRF-217"].iloc[0]["why"]

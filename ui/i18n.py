@@ -84,6 +84,11 @@ LABELS: dict[str, tuple[str, str]] = {
                       "de progrès, et les fichiers lus n'en contiennent pas — importez des rapports de progrès sur la "
                       "page Données."),
     "others": ("Others ({n})", "Autres ({n})"),
+    "why": ("Why", "Pourquoi"), "open": ("Open", "Ouvrir"), "open_project": ("project page ›", "page du projet ›"),
+    "why_gap": ("delivery {delivery} after {time} of the time", "exécution {delivery} après {time} du temps"),
+    "why_indicators": ("{n} of {of} indicators behind", "{n} indicateurs sur {of} en retard"),
+    "why_mostly": ("(mostly {category})", "(surtout : {category})"),
+    "why_flags": ("{n} data-quality flag(s)", "{n} alerte(s) qualité"),
     "no_gewe": ("No GEWE figure for these projects: GEWE amounts come from the gender-budgeting questions of progress "
                 "reports or from budget workbooks, and the files read for them hold none.",
                 "Aucun montant EGAF pour ces projets : les montants EGAF viennent des questions de budgétisation sensible "
