@@ -18,9 +18,12 @@ _LIVE_COUNTS = """counts AS (
     LEFT JOIN (SELECT project_key, count(*) AS flags FROM mx_quality_flags GROUP BY project_key) q
            ON q.project_key = f.project_key)"""
 _TOP_CATEGORY = """top AS (
-    SELECT project_key, mode(category) AS top_delay_category
-    FROM (SELECT project_key, unnest(reason_categories) AS category FROM i WHERE status = 'behind')
-    GROUP BY project_key)"""
+    SELECT project_key, category AS top_delay_category FROM (
+        SELECT project_key, category,
+               row_number() OVER (PARTITION BY project_key ORDER BY count(*) DESC, category) AS rank
+        FROM (SELECT project_key, unnest(reason_categories) AS category FROM i WHERE status = 'behind')
+        GROUP BY project_key, category)
+    WHERE rank = 1)"""  # the commonest category among the indicators behind; a tie goes to the first by name
 _SELECT = """
     SELECT f.project_key, f.title, array_to_string(f.countries, ', ') AS countries, f.delivery_rate, f.delivery_source,
            f.time_elapsed, f.delivery_gap,
