@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import gender, settings
-from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
+from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
@@ -22,17 +22,18 @@ def shares(ctx: Context, projects) -> None:
     lang = ctx.language
     tabs = st.tabs([ctx.t("by_project"), ctx.t("by_country"), ctx.t("by_agency")])
     with tabs[0]:
-        known = projects.dropna(subset=["gewe_share"])
+        known = projects.dropna(subset=["gewe_share"]).assign(
+            label=lambda f: project_labels(list(f["title"]), list(f["project_key"])))
         if known.empty:
             st.info(ctx.t("no_gewe"))
         else:
-            show(rate_bars(known, "project_key", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
+            show(rate_bars(known, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-project")
             spend = known.dropna(subset=["gewe_spend_rate"]).nsmallest(BARS, "gewe_spend_rate")
             figure = go.Figure([
-                go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["project_key"], y=spend["gewe_spend_rate"],
+                go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["label"], y=spend["gewe_spend_rate"],
                        marker_color=OKABE_ITO[2], hovertemplate="%{x}: %{y:.0%}<extra></extra>"),
-                go.Bar(name=ctx.t("delivery_rate"), x=spend["project_key"], y=spend["delivery_rate"],
+                go.Bar(name=ctx.t("delivery_rate"), x=spend["label"], y=spend["delivery_rate"],
                        marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>")])
             figure.update_yaxes(tickformat=".0%", rangemode="tozero")
             show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
@@ -64,6 +65,8 @@ def markers(ctx: Context) -> None:
                                       (right, "budget_usd", ctx.t("budget") + " (USD)", "budget")):
         figure = go.Figure(go.Bar(x=labels, y=mix[value], marker_color=OKABE_ITO[4],
                                   hovertemplate="%{x}: %{y:,.0f}<extra></extra>"))
+        if value == "projects":
+            figure.update_yaxes(tickformat=",d", dtick=max(1, int(mix[value].max() or 1) // 5))  # whole projects
         with column:
             show(style(figure, ctx.language, f"{ctx.t('marker_mix')} · {title}", ctx.t("gender_marker"), title,
                        height=300), f"markers-{key}")

@@ -66,6 +66,8 @@ def country_chart(ctx: Context) -> None:
     countries = ctx.run(delivery.delivery_by_country)
     if countries.empty:
         return
+    if ctx.filters.country:  # a project in several countries: only the chosen one is drawn
+        countries = countries[countries["country"] == ctx.filters.country]
     ranked = countries.sort_values(["projects", "country"], ascending=[False, True])
     names = [country_name(c, ctx.language) for c in ranked["country"]]
     counts = list(ranked["projects"])

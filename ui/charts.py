@@ -34,6 +34,19 @@ def show(figure: go.Figure, key: str) -> None:
 BARS = 15  # bars a person can read on one chart; the table beside it has every row
 
 
+def short_title(title, key: str, length: int = 40) -> str:
+    """A bar's label: the project's title cut to `length` characters (its number when it has none)."""
+    text = str(title).strip() if isinstance(title, str) and title.strip() else str(key)
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def project_labels(titles, keys) -> list[str]:
+    """Short titles as bar labels; two projects with the same short title keep their numbers apart."""
+    labels = [short_title(t, k) for t, k in zip(titles, keys, strict=True)]
+    repeated = {label for label in labels if labels.count(label) > 1}
+    return [f"{label} · {key}" if label in repeated else label for label, key in zip(labels, keys, strict=True)]
+
+
 def rate_bars(frame: pd.DataFrame, label: str, value: str, language: str, title: str, axis: str,
               targets: list[tuple[float, str]] = (), hover: str = "", limit: int = BARS) -> go.Figure:
     """Horizontal bars of a rate (fraction) per label, lowest first, with optional target lines;
