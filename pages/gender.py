@@ -46,6 +46,7 @@ def shares(ctx: Context, projects) -> None:
         else:
             show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-country")
+            money_by_country(ctx, countries)
     with tabs[2]:
         agencies = ctx.run(gender.gewe_by_agency)
         if agencies.dropna(subset=["gewe_share"]).empty:
@@ -55,6 +56,24 @@ def shares(ctx: Context, projects) -> None:
         else:
             show(rate_bars(agencies, "agency", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-agency")
+
+
+def money_by_country(ctx: Context, countries) -> None:
+    """GEWE money per country, with the portfolio's totals as the last row (sums over sums)."""
+    lang = ctx.language
+    total = ctx.run(gender.gewe_rollup).iloc[0].to_dict() | {"label": ctx.t("portfolio_total")}
+    table = pd.concat([countries, pd.DataFrame([total])], ignore_index=True)[
+        ["label", "projects", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd", "gewe_spend_rate"]]
+    show_table(lang, as_percent(table, ["gewe_share", "gewe_spend_rate"]), hide_index=True, column_config={
+        "label": st.column_config.TextColumn(ctx.t("country")),
+        "projects": st.column_config.NumberColumn(ctx.t("projects")),
+        "budget_usd": money_column(ctx.t("budget") + " (USD)"),
+        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd", lang)),
+        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", lang)),
+        "gewe_spent_usd": money_column(column_label("gender_spent_usd", lang)),
+        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate", lang)),
+    })
+    download_buttons(table, "gewe-by-country", lang)
 
 
 def markers(ctx: Context) -> None:

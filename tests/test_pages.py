@@ -96,3 +96,12 @@ def test_attention_rows_say_why_and_open_the_project(env):
     assert "4 of 15 indicators behind" in peers["why"]
     french = run("overview", lang="fr").dataframe[0].value
     assert "indicateurs sur" in french[french["project_key"] == "PBF IRF-217"].iloc[0]["why"]
+
+
+def test_gender_by_country_shows_gewe_money_and_portfolio_totals(env):
+    app = run("gender")
+    money = next(d.value for d in app.dataframe if "gewe_allocated_usd" in d.value.columns and "label" in d.value.columns)
+    total = money.iloc[-1]
+    assert total["label"] == "Portfolio (all countries)"
+    assert total["gewe_allocated_usd"] == 324_547 + 635_133 + 1_245_996  # Mali, Peers for Peace, CAF–CMR
+    assert round(total["gewe_share"], 1) == round(100 * 2_205_676 / (1_498_000 + 2_500_000 + 3_102_798), 1)

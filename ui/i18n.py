@@ -84,6 +84,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "de progrès, et les fichiers lus n'en contiennent pas — importez des rapports de progrès sur la "
                       "page Données."),
     "others": ("Others ({n})", "Autres ({n})"),
+    "portfolio_total": ("Portfolio (all countries)", "Portefeuille (tous pays)"),
     "why": ("Why", "Pourquoi"), "open": ("Open", "Ouvrir"), "open_project": ("project page ›", "page du projet ›"),
     "why_gap": ("delivery {delivery} after {time} of the time", "exécution {delivery} après {time} du temps"),
     "why_indicators": ("{n} of {of} indicators behind", "{n} indicateurs sur {of} en retard"),

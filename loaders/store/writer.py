@@ -95,46 +95,54 @@ def _insert_source(con, record: dict, key: str, period: str) -> None:
 def _insert_project(con, record: dict, key: str) -> None:
     p = record.get("project") or {}
     sha = record["source"]["sha256"]
-    con.execute(
-        "INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [key, sha, p.get("title"), p.get("project_ids") or [], p.get("countries") or [], p.get("window"),
-         p.get("start_date"), p.get("end_date"), p.get("first_transfer_date"), p.get("duration_months"),
-         p.get("gender_marker"), p.get("risk_marker"), p.get("total_budget_usd")])
+    insert_rows(con, "projects", [{
+        "project_key": key, "source_sha256": sha, "title": p.get("title"), "project_ids": p.get("project_ids") or [],
+        "countries": p.get("countries") or [], "funding_window": p.get("window"), "start_date": p.get("start_date"),
+        "end_date": p.get("end_date"), "first_transfer_date": p.get("first_transfer_date"),
+        "duration_months": p.get("duration_months"), "gender_marker": p.get("gender_marker"),
+        "risk_marker": p.get("risk_marker"), "total_budget_usd": p.get("total_budget_usd")}])
     r = record.get("report") or {}
-    con.execute(
-        "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [sha, key, record.get("kind") or "unknown", r.get("type"), r.get("date"), r.get("implementation_rate"),
-         r.get("gender_allocated_usd"), r.get("gender_spent_usd"), r.get("evaluation_budget_usd"),
-         r.get("covid_adjustment_usd")])
+    insert_rows(con, "reports", [{
+        "source_sha256": sha, "project_key": key, "kind": record.get("kind") or "unknown", "type": r.get("type"),
+        "date": r.get("date"), "implementation_rate": r.get("implementation_rate"),
+        "gender_allocated_usd": r.get("gender_allocated_usd"), "gender_spent_usd": r.get("gender_spent_usd"),
+        "evaluation_budget_usd": r.get("evaluation_budget_usd"), "covid_adjustment_usd": r.get("covid_adjustment_usd")}])
     aliases = sorted({canonical_project_id(i) for i in p.get("project_ids") or [] if canonical_project_id(i)})
-    if aliases:
-        con.executemany("INSERT INTO project_aliases VALUES (?, ?, ?)", [[sha, alias, key] for alias in aliases])
-    agencies = [[sha, key, a["agency"], a.get("raw"), bool(a.get("lead")), a.get("budget_usd"),
-                 "; ".join(o.get("location", "") for o in a.get("offices") or []) or None]
-                for a in p.get("agencies") or []]
-    if agencies:
-        con.executemany("INSERT INTO agency_budgets VALUES (?, ?, ?, ?, ?, ?, ?)", agencies)
+    insert_rows(con, "project_aliases", [{"source_sha256": sha, "alias": alias, "project_key": key} for alias in aliases])
+    insert_rows(con, "agency_budgets", [{
+        "source_sha256": sha, "project_key": key, "agency": a["agency"], "raw_name": a.get("raw"),
+        "lead": bool(a.get("lead")), "budget_usd": a.get("budget_usd"),
+        "location": "; ".join(o.get("location", "") for o in a.get("offices") or []) or None}
+        for a in p.get("agencies") or []])
+
+
+def insert_rows(con, table: str, rows: list[dict]) -> None:
+    """Insert rows by column name (never by position), all rows naming the same columns."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [[row[c] for c in columns] for row in rows])
 
 
 def _insert_children(con, record: dict, key: str) -> None:
     sha = record["source"]["sha256"]
-    outcomes = [[sha, key, o["number"], o.get("statement"), o.get("rating")] for o in record.get("outcomes") or []]
-    outputs = [[sha, key, o["number"], x["number"], x.get("statement")]
-               for o in record.get("outcomes") or [] for x in o.get("outputs") or []]
-    for table, rows in (("outcomes", outcomes), ("outputs", outputs)):
-        if rows:
-            placeholders = ", ".join("?" * len(rows[0]))
-            con.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)
+    insert_rows(con, "outcomes", [{"source_sha256": sha, "project_key": key, "number": o["number"],
+                                   "statement": o.get("statement"), "rating": o.get("rating")}
+                                  for o in record.get("outcomes") or []])
+    insert_rows(con, "outputs", [{"source_sha256": sha, "project_key": key, "outcome": o["number"], "number": x["number"],
+                                  "statement": x.get("statement")}
+                                 for o in record.get("outcomes") or [] for x in o.get("outputs") or []])
     indicators = pd.DataFrame([_indicator_row(sha, key, i, n) for n, i in enumerate(record.get("indicators") or [])],
                               columns=_INDICATOR_COLUMNS)
     if len(indicators):
         con.register("indicator_frame", indicators)
-        con.execute(f"INSERT INTO indicators SELECT {', '.join(_INDICATOR_COLUMNS)} FROM indicator_frame")
+        columns = ", ".join(_INDICATOR_COLUMNS)
+        con.execute(f"INSERT INTO indicators ({columns}) SELECT {columns} FROM indicator_frame")
         con.unregister("indicator_frame")
-    comments = [[sha, key, _comment_indicator(record, c), c.get("author"), c.get("text"), c.get("location")]
-                for c in record.get("comments") or []]
-    if comments:
-        con.executemany("INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?)", comments)
+    insert_rows(con, "comments", [{"source_sha256": sha, "project_key": key, "indicator_code": _comment_indicator(record, c),
+                                   "author": c.get("author"), "text": c.get("text"), "location": c.get("location")}
+                                  for c in record.get("comments") or []])
 
 
 _BUDGET_COLUMNS = ["project_id", "outcome", "output", "activity", "agency", "raw_agency", "category", "fiscal_year",
