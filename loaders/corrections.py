@@ -3,8 +3,10 @@ typed text becomes a value (the same grammar as the files: VALUES.md), and one c
 name or a value makes no sense. Pure functions; the store keeps them (loaders/store/corrections.py)."""
 from __future__ import annotations
 
+import json
 import re
 
+from loaders.normalise.cells import read_cell
 from loaders.normalise.dates import read_date
 from loaders.normalise.numbers import read_number
 from loaders.store.corrections import BadCorrection, Correction
@@ -22,6 +24,8 @@ FIELDS: dict[str, str] = {
     "report.date": "date",
 }
 MAX_REASON = 500
+CELLS = ("baseline", "target", "milestone", "current")
+_INDICATOR_FIELD = re.compile(r"^indicators\.(?P<code>[0-9]+(?:\.[0-9]+)*)\.(?P<cell>baseline|target|milestone|current)$")
 
 
 def check(field: str, text: str, reason: str) -> Correction:
@@ -29,10 +33,12 @@ def check(field: str, text: str, reason: str) -> Correction:
     field = (field or "").strip()
     if not field:
         raise BadCorrection("name the field to correct")
-    kind = FIELDS.get(field) or FIELDS.get(_short(field))
+    indicator = _INDICATOR_FIELD.match(field)
+    kind = "cell" if indicator else FIELDS.get(field) or FIELDS.get(_short(field))
     if kind is None:
-        raise BadCorrection(f"'{field}' is not a field that can be corrected; one of: {', '.join(FIELDS)}")
-    field = field if field in FIELDS else _short(field)
+        raise BadCorrection(f"'{field}' is not a field that can be corrected; one of: {', '.join(FIELDS)}, "
+                            "or indicators.CODE.baseline|target|milestone|current")
+    field = field if field in FIELDS or indicator else _short(field)
     reason = (reason or "").strip()
     if not reason:
         raise BadCorrection("a correction needs a short reason (what the right figure is based on)")
@@ -50,6 +56,9 @@ def _short(field: str) -> str:
 def _value(kind: str, text: str, field: str) -> str:
     if not text:
         raise BadCorrection(f"give the new value of {field}")
+    if kind == "cell":  # read as the file's cells are (VALUES.md): `45%`, `120 (50 femmes)`, `TBD`
+        cell = read_cell(text)
+        return json.dumps({"raw": cell.raw, "value": cell.value, "unit": cell.unit}, ensure_ascii=False)
     if kind == "money":
         value = read_number(text)
         if value is None or value < 0:

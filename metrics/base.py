@@ -170,6 +170,17 @@ workbook AS (
     return sql, as_of_params * 2 + params
 
 
+_CELL_FIELD = r"^indicators\.(.+)\.(baseline|target|milestone|current)$"
+_CELLS = ("baseline", "target", "milestone", "current")
+# An indicator cell corrected by hand (active_corrections, field `indicators.CODE.CELL`) replaces the one read.
+_CELL_REPLACE = ",\n        ".join(
+    f"coalesce({c}_fix.raw, ind.{c}_raw) AS {c}_raw, "
+    f"CASE WHEN {c}_fix.code IS NULL THEN ind.{c}_value ELSE {c}_fix.value END AS {c}_value, "
+    f"CASE WHEN {c}_fix.code IS NULL THEN ind.{c}_unit ELSE {c}_fix.unit END AS {c}_unit" for c in _CELLS)
+_CELL_JOINS = "\n    ".join(
+    f"LEFT JOIN cell_fix {c}_fix ON {c}_fix.project_key = ind.project_key AND {c}_fix.code = ind.code "
+    f"AND {c}_fix.cell = '{c}'" for c in _CELLS)
+_CELL_MARKS = ", ".join(f"{c}_fix.cell" for c in _CELLS)
 _PLACEHOLDER = r"^(tbd|tbc|n/?a|nd|-+|a determiner.*|a preciser.*|to be (determined|confirmed).*|non disponible)$"
 _SHOULD_SPLIT = r"desagreg|disaggregat|par sexe|by sex|\(sexe|sexe ?/ ?age|sexe, age|sexe et age|sex and age"
 
@@ -182,7 +193,17 @@ def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, lis
         outcome = "mi.outcome = ?" if filters.outcome_number() else "TRUE"
         sql += f", i AS (SELECT * FROM mx_indicators mi WHERE mi.project_key IN (SELECT project_key FROM f) AND {outcome})\n"
         return sql, params + ([filters.outcome_number()] if filters.outcome_number() else [])
-    sql += f""", indicator_base AS (
+    sql += f""", cell_fix AS (
+    SELECT project_key, regexp_extract(field, '{_CELL_FIELD}', 1) AS code, regexp_extract(field, '{_CELL_FIELD}', 2) AS cell,
+           json_extract_string(new_value, '$.raw') AS raw, TRY_CAST(json_extract_string(new_value, '$.value') AS DOUBLE) AS value,
+           json_extract_string(new_value, '$.unit') AS unit
+    FROM active_corrections WHERE field LIKE 'indicators.%'
+), indicators_corrected AS (
+    SELECT ind.* REPLACE ({_CELL_REPLACE}),
+        list_filter([{_CELL_MARKS}], lambda x: x IS NOT NULL) AS corrected_cells
+    FROM indicators ind
+    {_CELL_JOINS}
+), indicator_base AS (
     SELECT ind.*, f.countries, f.time_elapsed, f.report_type, f.report_date, f.title AS project_title,
            (SELECT s.file_name FROM active_sources s WHERE s.sha256 = ind.source_sha256) AS file_name,
            strip_accents(lower(coalesce(ind.reason, ''))) AS reason_folded,
@@ -193,7 +214,7 @@ def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, lis
            CASE WHEN ind.baseline_value IS NOT NULL AND ind.baseline_unit = ind.current_unit
                 THEN ind.baseline_value ELSE 0 END AS base,
            ind.baseline_value IS NOT NULL AND ind.baseline_unit = ind.current_unit AS has_baseline
-    FROM indicators ind JOIN f ON f.project_key = ind.project_key
+    FROM indicators_corrected ind JOIN f ON f.project_key = ind.project_key
     JOIN current_source c ON c.sha256 = ind.source_sha256
     WHERE {"ind.outcome = ?" if filters.outcome_number() else "TRUE"}
 ), indicator_progress AS (

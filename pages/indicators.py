@@ -64,8 +64,9 @@ def details(ctx: Context, row) -> None:
 
 
 def _with_path(frame):
-    return frame.assign(path=[f"{b or '—'} → {c or '—'} → {t or '—'}" for b, c, t in
-                              zip(frame["baseline_raw"], frame["current_raw"], frame["target_raw"], strict=True)])
+    return frame.assign(path=[f"{b or '—'} → {c or '—'} → {t or '—'}" + (" ✎" if fixed else "") for b, c, t, fixed in
+                              zip(frame["baseline_raw"], frame["current_raw"], frame["target_raw"], frame["corrected"],
+                                  strict=True)])
 
 
 def render(ctx: Context) -> None:

@@ -149,3 +149,26 @@ def test_a_correction_on_the_project_page_changes_the_overview_and_is_marked(db,
     assert budget == "$5.1M"  # 2,000,000 + 3,102,798
     delivery = AppTest.from_file(str(ROOT / "pages" / "delivery.py"), default_timeout=90).run()
     assert not delivery.exception
+
+
+def test_an_indicator_cell_is_corrected_read_by_the_cell_grammar_and_undone(db):
+    con = duckdb.connect(str(db), read_only=True)
+    before = con.execute("SELECT current_raw, current_value, status FROM mx_indicators "
+                         "WHERE project_key = 'PBF/MLI/A-2' AND code = '1.1.1'").fetchone()
+    con.close()
+    assert before[:2] == ("15 dont 6 femmes", 15)
+    new_id = correct(db, EDITOR, "PBF/MLI/A-2", "indicators.1.1.1.current", "32 (12 femmes)", "field visit count")
+    con = duckdb.connect(str(db), read_only=True)
+    after = con.execute("SELECT current_raw, current_value, current_unit, status, corrected_cells FROM mx_indicators "
+                        "WHERE project_key = 'PBF/MLI/A-2' AND code = '1.1.1'").fetchone()
+    read = trail(con)[0]["read_value"]
+    con.close()
+    assert after[:4] == ("32 (12 femmes)", 32, "number", "achieved") and list(after[4]) == ["current"]
+    assert read == "15 dont 6 femmes"
+    undo(db, EDITOR, new_id)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT current_value FROM mx_indicators WHERE project_key = 'PBF/MLI/A-2' AND code = '1.1.1'"
+                       ).fetchone()[0] == 15
+    con.close()
+    with pytest.raises(BadCorrection, match="has no indicator 9.9"):
+        correct(db, EDITOR, "PBF/MLI/A-2", "indicators.9.9.current", "1", "typo")

@@ -54,6 +54,16 @@ def resolve_project(con: duckdb.DuckDBPyConnection, given: str) -> str:
 
 def read_value(con: duckdb.DuckDBPyConnection, project_key: str, field: str) -> tuple[str | None, str | None]:
     """(value read from the file, that file's sha256) for a field of the project's latest active report."""
+    if field.startswith("indicators."):
+        code, cell = field[len("indicators."):].rsplit(".", 1)
+        row = con.execute(f"""
+            SELECT i.{cell}_raw, s.sha256 FROM indicators i JOIN active_sources s ON s.sha256 = i.source_sha256
+            JOIN reports r ON r.source_sha256 = s.sha256
+            WHERE i.project_key = ? AND i.code = ?
+            ORDER BY r.date DESC NULLS LAST, s.ingested_at DESC LIMIT 1""", [project_key, code]).fetchone()
+        if row is None:
+            raise BadCorrection(f"project {project_key} has no indicator {code}")
+        return row[0], row[1]
     row = con.execute(f"""
         SELECT CAST({_READ[field]} AS VARCHAR), s.sha256
         FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
