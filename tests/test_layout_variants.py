@@ -158,3 +158,14 @@ def test_the_english_budget_block_in_any_layout(layout):
     assert agencies == {"UNICEF": 900_000.0, "UNDP": 600_000.0}
     assert record["project"]["total_budget_usd"] == 1_500_000.0
     assert record["report"]["implementation_rate"] == 0.4
+
+
+def test_a_recipient_that_is_not_a_un_agency_keeps_its_budget():
+    text = ("PBF PROJECT PROGRESS REPORT\nCOUNTRY: Guatemala\nProject Title: Test\n"
+            "Total PBF approved project budget (by recipient organization):\nRecipient Organization   Amount\n"
+            "UNDP (Convening Agency)    $ 700,000\nNGO: Interpeace    $ 300,000\n   Total: $ 1,000,000\n")
+    record = parse_bytes(text.encode("utf-8"), "ngo.txt")
+    agencies = {a["agency"]: (a["budget_usd"], a["lead"]) for a in record["project"]["agencies"]}
+    assert agencies == {"UNDP": (700_000.0, True), "Interpeace": (300_000.0, False)}
+    assert not any("add up to" in w for w in record["warnings"])  # 700,000 + 300,000 is the stated total
+    assert any("not a UN agency Lens knows" in w for w in record["warnings"])

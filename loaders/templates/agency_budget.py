@@ -141,17 +141,24 @@ def _read_budget_block(block: list[Paragraph], merged: dict[str, dict], result: 
         elif name:
             code = agency_code(name)
             if code is None:
-                if not _HEADER_WORDS.match(fold(name)):
-                    result.warnings.append(f"{paragraph.location}: budget line for '{name[:40]}' names no known "
-                                           "agency; not counted")
-                pending = None
-                continue
+                if _HEADER_WORDS.match(fold(name)) or not re.search(r"[^\W\d_]{2}", name):
+                    pending = None
+                    continue
+                code = _own_name(name)  # an NGO or another recipient: kept under its own name, money counted
+                result.warnings.append(f"{paragraph.location}: '{name[:40]}' is not a UN agency Lens knows; its budget "
+                                       "is kept under the name as written")
         else:
             continue  # an amount with no agency before it
         pending = None
         entry = _entry(merged, code, name)
         entry["offices"].append({"raw": name, "budget_usd": amount, "location": paragraph.location})
         entry["budget_usd"] = (entry["budget_usd"] or 0.0) + amount
+
+
+def _own_name(name: str) -> str:
+    """A recipient that is not a known UN agency, by its name as written (`NGO: Interpeace` → Interpeace)."""
+    name = re.sub(r"^\s*(?:ngo|ong|cso|osc)\s*[:/-]\s*", "", name, flags=re.IGNORECASE)
+    return re.sub(r"\s*\((?:ngo|ong|lead|convening agency|agence coordinatrice)\)\s*", " ", name, flags=re.IGNORECASE).strip()
 
 
 def _check_total(result: AgencyBudgets, hit: FieldHit | None) -> None:
