@@ -15,7 +15,7 @@ import pytest
 from loaders.parse import parse_bytes
 from tests.conftest import GOLD, ROOT, SEEDS, load_scorer
 from tests.variants.english import to_english
-from tests.variants.numbers import STYLES, budget_as_cells, regroup
+from tests.variants.numbers import STYLES, budget_as_cells, cover_as_cells, regroup
 from tests.variants.word import to_docx
 
 REPORTS = ["caf-cmr-traite-2021", "ml-cadre-crise-centre-annual-2020", "ml-peers-for-peace-final-2019"]
@@ -29,6 +29,8 @@ TEXT_VARIANTS = {
     **{f"numbers-{style}": (lambda text, s=style: regroup(text, s)) for style in STYLES},
     "budget-as-cells": budget_as_cells,
     "english-numbers-english": lambda text: regroup(to_english(text), "english"),
+    "cover-as-cells": cover_as_cells,
+    "english-cover-as-cells": lambda text: cover_as_cells(to_english(text)),
 }
 
 
@@ -82,8 +84,11 @@ def word_files(tmp_path_factory) -> dict[tuple[str, str], bytes]:
 WORD_VARIANTS = [(name, language) for name in REPORTS for language in ("fr", "en")] + [(ENGLISH_2017.name, "en")]
 
 
-def test_the_2017_english_report_as_written():
-    _assert_scores(ENGLISH_2017.name, "text", parse_bytes(_seed(ENGLISH_2017.name).encode("utf-8"), "en-2017.txt"))
+@pytest.mark.parametrize("layout", ["as written", "cover as cells"])
+def test_the_2017_english_report(layout):
+    text = _seed(ENGLISH_2017.name)
+    text = cover_as_cells(text) if layout == "cover as cells" else text
+    _assert_scores(ENGLISH_2017.name, "text", parse_bytes(text.encode("utf-8"), "en-2017.txt"))
 
 
 @pytest.mark.parametrize("name,language", WORD_VARIANTS)

@@ -12,7 +12,7 @@ _PROJECT_ID_PATTERNS = [
     re.compile(r"(?<!\d)\d{8}(?!\d)"),  # 00125232 (MPTF Gateway)
 ]
 _AMOUNT_START = re.compile(r"^\s*(?:US\$|USD|\$|US\s*\$)?\s*[0-9]", re.IGNORECASE)
-_TYPE_PROMPT = re.compile(r"semestriel\s*,?\s*annuel\s+ou\s+final|semi-annual\s*,?\s*annual\s+or\s+final", re.IGNORECASE)
+TYPE_PROMPT = re.compile(r"semestriel\s*,?\s*annuel\s+ou\s+final|semi-annual\s*,?\s*annual\s+or\s+final", re.IGNORECASE)
 
 
 def read_project_ids(text: str) -> list[str]:
@@ -39,7 +39,7 @@ def read_window(project_ids: list[str]) -> str | None:
 
 def read_report_type(text: str) -> str | None:
     """semi-annual | annual | final from `SEMESTRIEL, ANNUEL OU FINAL : ANNUEL` (the prompt removed)."""
-    answer = fold(_TYPE_PROMPT.sub(" ", text or ""))
+    answer = fold(TYPE_PROMPT.sub(" ", text or ""))
     answer = answer.strip(" :.-")
     if re.search(r"semestriel|semi-?annu|biannu|semi annu", answer):
         return "semi-annual"

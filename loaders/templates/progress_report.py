@@ -12,6 +12,7 @@ from loaders.normalise.text import clean, fold
 from loaders.templates.agency_budget import read_agencies
 from loaders.templates.field_values import (
     RISK_WORDS,
+    TYPE_PROMPT,
     read_amount,
     read_amount_pair,
     read_int,
@@ -88,8 +89,9 @@ def _report_type(hit: FieldHit | None) -> str | None:
     if hit is None:
         return None
     answer = read_report_type(hit.inline)
-    if answer is None and hit.following:
-        answer = read_report_type(_short_value(FieldHit(hit.name, hit.location, "", "", hit.following)))
+    if answer is None and hit.following:  # the answer in the next cell, perhaps after the prompt (`…OR FINAL: annual`)
+        below = TYPE_PROMPT.sub("", clean(hit.following[0].text)).strip(" :")
+        answer = read_report_type(below) if len(below) <= 40 else None
     return answer
 
 

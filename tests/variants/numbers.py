@@ -1,5 +1,6 @@
 """Money figures of a report's cover rewritten in another grouping (`1 500 000,00`,
-`1,500,000.00`, `1500000`), and the budget block rewritten as tab-separated cells."""
+`1,500,000.00`, `1500000`), the budget block rewritten as tab-separated cells, and every
+`Label: value` line as two cells (the text export of a cover laid out as a Word table)."""
 from __future__ import annotations
 
 import re
@@ -63,4 +64,20 @@ def budget_as_cells(text: str) -> str:
                     inside = False
                 continue
         out.append(line)
+    return "\n".join(out)
+
+
+_LABEL_LINE = re.compile(r"^(\t?)([A-Z][^:\t]{3,120}?)\s?:\s*(\S.*)$")
+_ANCHOR_LINE = re.compile(r"^\t?(Outcome|Output|Indicator|Résultat|Produit|Indicateur)\b")
+
+
+def cover_as_cells(text: str) -> str:
+    """`Project Title: X` → a label cell and a value cell (`\tProject Title:` / `\tX`)."""
+    out = []
+    for line in text.split("\n"):
+        match = _LABEL_LINE.match(line)
+        if match and not _ANCHOR_LINE.match(line) and len(match.group(3)) < 200:
+            out += ["\t" + match.group(2) + ":", "\t" + match.group(3)]
+        else:
+            out.append(line)
     return "\n".join(out)
