@@ -11,11 +11,11 @@ from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column,
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import column_label, country_name
+from ui.i18n import THRESHOLDS, column_label, country_name
 from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
-TARGETS = [(settings.GEWE_UN_MINIMUM, "15 %"), (settings.GEWE_PBF_TARGET, "30 %")]
+TARGETS = [(settings.GEWE_UN_MINIMUM, THRESHOLDS["un_minimum"]), (settings.GEWE_PBF_TARGET, THRESHOLDS["pbf_target"])]
 
 
 def shares(ctx: Context, projects) -> None:

@@ -1,6 +1,8 @@
 """What each figure means, shown as help tooltips; the full definitions are in docs/METRICS.md."""
 from __future__ import annotations
 
+from ui.i18n import with_thresholds
+
 DEFINITIONS: dict[str, tuple[str, str]] = {
     "delivery_rate": (
         "Expenditure ÷ budget. Where only the report's implementation rate is known, that rate (marked "
@@ -13,14 +15,14 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "(date de référence − début) ÷ (fin − début) ; le début est le premier transfert si aucune date de début "
         "n'est écrite ; la date de référence est celle du rapport."),
     "delivery_gap": (
-        "Time elapsed − delivery rate. Behind when above 25 points, or delivery under 50 % with under six months "
-        "left.",
-        "Temps écoulé − taux d'exécution. En retard au-delà de 25 points, ou exécution sous 50 % à moins de six "
-        "mois de la fin."),
+        "Time elapsed − delivery rate. Behind when above {gap_behind} points, or delivery under {low_delivery} with "
+        "under {months_left} months left.",
+        "Temps écoulé − taux d'exécution. En retard au-delà de {gap_behind} points, ou exécution sous {low_delivery} "
+        "à moins de {months_left} mois de la fin."),
     "gewe_share": (
-        "GEWE allocation ÷ total budget, against the UN-wide minimum of 15 % and the PBF's 30 % target.",
+        "GEWE allocation ÷ total budget, against the UN-wide minimum of {un_minimum} and the PBF's {pbf_target} target.",
         "Montant alloué à l'égalité des sexes et l'autonomisation des femmes ÷ budget total, face au minimum "
-        "ONU de 15 % et à la cible PBF de 30 %."),
+        "ONU de {un_minimum} et à la cible PBF de {pbf_target}."),
     "gewe_spend_rate": ("GEWE spent ÷ GEWE allocated, beside the project's overall delivery.",
                         "EGAF dépensé ÷ EGAF alloué, à côté de l'exécution globale du projet."),
     "status": (
@@ -39,4 +41,4 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
 
 def help_text(key: str, language: str) -> str:
     english, french = DEFINITIONS[key]
-    return (french if language == "fr" else english) + (" — docs/METRICS.md")
+    return with_thresholds(french if language == "fr" else english) + " — docs/METRICS.md"

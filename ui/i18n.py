@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from loaders.normalise.countries import country_name
+from metrics import settings
 from metrics.settings import IMPLAUSIBLE_DELIVERY
 
 __all__ = ["country_name"]  # pages name countries through the interface language module
@@ -41,10 +42,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "flags": ("Data-quality flags", "Alertes qualité des données"),
     "by_country": ("By country", "Par pays"), "by_agency": ("By agency", "Par agence"),
     "by_outcome": ("By outcome", "Par résultat"), "by_project": ("By project", "Par projet"),
-    "un_minimum": ("UN minimum 15 %", "Minimum ONU 15 %"), "pbf_target": ("PBF target 30 %", "Cible PBF 30 %"),
-    "behind_zone": ("behind zone (gap > 25 points)", "zone de retard (écart > 25 points)"),
+    "un_minimum": ("UN minimum {un_minimum}", "Minimum ONU {un_minimum}"),
+    "pbf_target": ("PBF target {pbf_target}", "Cible PBF {pbf_target}"),
+    "behind_zone": ("behind zone (gap > {gap_behind} points)", "zone de retard (écart > {gap_behind} points)"),
     "marker_mix": ("Gender-marker mix", "Répartition par marqueur genre"),
-    "below_target": ("Projects below the 30 % target", "Projets sous la cible de 30 %"),
+    "below_target": ("Projects below the {pbf_target} target", "Projets sous la cible de {pbf_target}"),
     "search": ("Search statements and reasons", "Rechercher dans les énoncés et raisons"),
     "level": ("Level", "Niveau"), "reason": ("Reason for delay", "Raison du retard"),
     "reason_category": ("Delay-reason category", "Catégorie de raison de retard"),
@@ -174,12 +176,30 @@ def missing_label(names, language: str) -> str:
     return ", ".join(MISSING_FIELDS[name][index] if name in MISSING_FIELDS else str(name) for name in names)
 
 
+class _Thresholds(dict):
+    """The thresholds of metrics/settings.py as labels write them; other `{names}` are left for the caller."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+THRESHOLDS = _Thresholds(
+    un_minimum=f"{settings.GEWE_UN_MINIMUM * 100:g} %", pbf_target=f"{settings.GEWE_PBF_TARGET * 100:g} %",
+    gap_behind=f"{settings.DELIVERY_GAP_BEHIND * 100:g}", low_delivery=f"{settings.LOW_DELIVERY * 100:g} %",
+    months_left=f"{settings.MONTHS_LEFT_WARNING}")
+
+
+def with_thresholds(text: str) -> str:
+    """A label with its `{un_minimum}`-style thresholds filled in from metrics/settings.py."""
+    return text.format_map(THRESHOLDS) if "{" in text else text
+
+
 def t(key: str, language: str) -> str:
-    """The label in the interface language (the key itself if unknown)."""
+    """The label in the interface language (the key itself if unknown), thresholds filled in."""
     pair = LABELS.get(key)
     if pair is None:
         return key
-    return pair[1] if language == "fr" else pair[0]
+    return with_thresholds(pair[1] if language == "fr" else pair[0])
 
 
 def _missing(value) -> bool:
