@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
+import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.app_server import serve
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -44,29 +41,6 @@ _SETTLED = """() => {
   const stale = document.querySelector('[data-stale="true"]');
   return !busy && !stale ? document.body.innerHTML.length : -1;
 }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = dict(os.environ, LENS_DB=str(db), LENS_READ_ONLY="1")
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                               "true", "--server.port", str(port), "--server.address", "127.0.0.1"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            return server, url
-        except OSError:
-            time.sleep(0.25)
-    server.kill()
-    raise RuntimeError("the app did not start")
 
 
 def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[float, float]:
@@ -99,9 +73,8 @@ def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[f
 def browser_rows(db: Path, projects: int, runs: int = 3, film: Path | None = None) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    server, url = start_server(db)
     rows = []
-    try:
+    with tempfile.TemporaryDirectory() as work, serve(Path(work), db, LENS_READ_ONLY="1") as url:
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             for page in HEADLINE:
@@ -121,8 +94,6 @@ def browser_rows(db: Path, projects: int, runs: int = 3, film: Path | None = Non
                              "p90_s": round(max(ends), 3), "runs": runs, "cold_headline_s": round(first[0], 3),
                              "cold_finished_s": round(first[1], 3)})
             browser.close()
-    finally:
-        server.kill()
     return rows
 
 
@@ -139,8 +110,6 @@ def main() -> int:
         for row in browser_rows(args.db, args.projects[0], args.runs, args.film):
             print(json.dumps(row), flush=True)
         return 0
-    import tempfile
-
     from bench.make_portfolio import build
 
     with tempfile.TemporaryDirectory() as folder:

@@ -22,10 +22,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(work: Path, **settings: str) -> Iterator[str]:
-    """`streamlit run app.py` on the samples (store in `work`), with extra environment settings."""
+def serve(work: Path, db: Path | None = None, **settings: str) -> Iterator[str]:
+    """`streamlit run app.py` on the samples (store in `work`, or the given `db`), with extra settings."""
     port = free_port()
-    env = dict(os.environ, LENS_DB=str(work / "portfolio.duckdb"), LENS_SAMPLES=str(SAMPLES),
+    env = dict(os.environ, LENS_DB=str(db or work / "portfolio.duckdb"), LENS_SAMPLES=str(SAMPLES),
                LENS_UPLOADS=str(work / "uploads"), **settings)
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
@@ -33,12 +33,12 @@ def serve(work: Path, **settings: str) -> Iterator[str]:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
+        for _ in range(240):
             try:
                 urllib.request.urlopen(url + "/_stcore/health", timeout=1)
                 break
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.25)
         yield url
     finally:
         server.terminate()

@@ -37,12 +37,6 @@ class _Line:
         return right - previous.x1 < self.first_width + _SPACE and not _NEW_ITEM.match(self.text)
 
 
-@dataclass
-class _TablePart:
-    top: float
-    rows: list[list[tuple[str, bool] | None]]  # per grid column: (text, last line full) or None where merged
-
-
 def read_pdf(data: bytes, name: str, sha256: str) -> Document:
     """Read a text-layer PDF into paragraphs; tables keep their table, row and grid column."""
     check_pdf(data, name)
@@ -145,17 +139,17 @@ class _Builder:
             self.paragraphs.append(Paragraph(line.text, location))
         self.open_line = line
 
-    def _table(self, part: _TablePart, page: int, page_table: int, continues: bool) -> None:
-        columns = max((len(row) for row in part.rows), default=0)
-        rows = part.rows
+    def _table(self, rows: list[list[str | None]], page: int, page_table: int, continues: bool) -> None:
+        """One ruled table's rows (per grid column: the cell's text, None where a merged cell covers it)."""
+        columns = max((len(row) for row in rows), default=0)
         if continues and self.open_table is not None and self.open_table[1] == columns:
             index, _, header = self.open_table
-            if rows and [c[0] if c else None for c in rows[0]] == header:
+            if rows and rows[0] == header:
                 rows = rows[1:]  # the header row repeated on the new page
         else:
             self.tables += 1
             index = self.tables
-            header = [c[0] if c else None for c in rows[0]] if rows else []
+            header = rows[0] if rows else []
         self.open_table = (index, columns, header)
         for row_number, row in enumerate(rows, start=1):
             first = True
@@ -163,7 +157,7 @@ class _Builder:
                 if cell is None:
                     continue  # covered by a merged cell to its left or above
                 location = f"page {page}, table {page_table}, row {row_number}, cell {column + 1}"
-                texts = cell[0].split("\n") if cell[0] else [""]
+                texts = cell.split("\n") if cell else [""]
                 for k, text in enumerate(texts):
                     self.paragraphs.append(Paragraph(text, location, [], cell_start=k == 0,
                                                      row_start=first and k == 0, table=index, grid_col=column))
@@ -188,7 +182,7 @@ def _lines(words: list[dict]) -> list[_Line]:
     return result
 
 
-def _table_part(table, words: list[dict]) -> _TablePart:
+def _table_part(table, words: list[dict]) -> list[list[str | None]]:
     """A table's rows: each cell's words, its wrapped lines joined and its paragraphs kept apart."""
     rows = []
     for row in table.rows:
@@ -199,12 +193,12 @@ def _table_part(table, words: list[dict]) -> _TablePart:
                 continue
             x0, top, x1, bottom = bbox
             inside = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-            cells.append((_cell_text(_lines(inside), x0, x1), True))
+            cells.append(_cell_text(_lines(inside), x1))
         rows.append(cells)
-    return _TablePart(table.bbox[1], rows)
+    return rows
 
 
-def _cell_text(lines: list[_Line], x0: float, x1: float) -> str:
+def _cell_text(lines: list[_Line], x1: float) -> str:
     """A cell's paragraphs: a line whose first word would have fitted on the line above starts a
     new paragraph (so does a bullet or a wide gap); other lines are the cell's text wrapping."""
     if not lines:
