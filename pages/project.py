@@ -14,7 +14,17 @@ from ui.context import Context, db_path, page_setup
 from ui.corrections import correction_form, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import column_label, country_name, flag_message, fmt_date, fmt_money_short, fmt_pct, missing_label, value_label
+from ui.i18n import (
+    column_label,
+    country_name,
+    flag_message,
+    fmt_date,
+    fmt_money_short,
+    fmt_pct,
+    left_out_label,
+    missing_label,
+    value_label,
+)
 from ui.identity import current_user, read_only
 from ui.safe_text import md
 from ui.tables import show_table
@@ -55,6 +65,8 @@ def facts(ctx: Context, row) -> None:
                    help=help_text("gewe_spend_rate", lang))
     if fixed:
         st.caption(ctx.t("corrected_help"))
+    if isinstance(row.get("left_out_reason"), str):
+        st.warning(f"{left_out_label(row['left_out_reason'], lang).capitalize()} — {ctx.t('left_out_help')}")
 
 
 def _day(value) -> str | None:
@@ -84,7 +96,7 @@ def outcomes(ctx: Context, key: str) -> None:
     st.markdown(f"**{ctx.t('outcomes_indicators')}**")
     table = ctx.run(indicators.indicator_table, filters=dataclasses.replace(ctx.filters, project=key))
     if table.empty:
-        st.caption(ctx.t("no_data"))
+        st.caption(ctx.t("no_indicators"))
         return
     statements = ctx.query(project_detail.outcome_statements, key)
     for number in sorted(table["outcome"].dropna().unique(), key=lambda n: int(n) if str(n).isdigit() else 0):
