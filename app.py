@@ -1,4 +1,4 @@
-"""PBF Portfolio Lens — the entry point. Routes to the six pages (pages/*.py) with st.navigation;
+"""PBF Portfolio Lens — the entry point. Routes to the six pages (views/*.py) with st.navigation;
 the Overview is the default page. Each page also runs on its own."""
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from ui.i18n import t
 st.session_state["lens_router"] = True
 language = render_language()
 PAGES = [
-    ("pages/overview.py", "overview", ":material/dashboard:", True),
-    ("pages/delivery.py", "delivery", ":material/payments:", False),
-    ("pages/gender.py", "gender", ":material/balance:", False),
-    ("pages/indicators.py", "indicators", ":material/flag:", False),
-    ("pages/project.py", "project", ":material/folder_open:", False),
-    ("pages/data.py", "data", ":material/upload:", False),
+    ("views/overview.py", "overview", ":material/dashboard:", True),
+    ("views/delivery.py", "delivery", ":material/payments:", False),
+    ("views/gender.py", "gender", ":material/balance:", False),
+    ("views/indicators.py", "indicators", ":material/flag:", False),
+    ("views/project.py", "project", ":material/folder_open:", False),
+    ("views/data.py", "data", ":material/upload:", False),
 ]
 navigation = st.navigation([st.Page(path, title=t(key, language), icon=icon, default=default, url_path=key)
                             for path, key, icon, default in PAGES])

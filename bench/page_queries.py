@@ -1,4 +1,4 @@
-"""The metric queries each page runs (mirroring pages/*.py), and the same figures computed the
+"""The metric queries each page runs (mirroring views/*.py), and the same figures computed the
 naive way — load the tables into pandas, then merge and group — for the benchmark's ratio."""
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def page_runs(db: Path, projects: int, runs: int = 3) -> list[dict]:
         for _ in range(runs):
             st.cache_data.clear()
             st.cache_resource.clear()
-            app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=600)
+            app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=600)
             started = time.perf_counter()
             app.run()
             first.append(time.perf_counter() - started)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from loaders.normalise.agencies import agency_code
 from loaders.normalise.cells import read_cell
 from loaders.normalise.dates import read_date
 from loaders.normalise.numbers import read_number
@@ -25,6 +26,7 @@ FIELDS: dict[str, str] = {
 }
 MAX_REASON = 500
 CELLS = ("baseline", "target", "milestone", "current")
+_AGENCY_FIELD = re.compile(r"^project\.agencies\.(?P<agency>\S.*?)\.budget_usd$")  # budget of one recipient agency
 _INDICATOR_FIELD = re.compile(r"^indicators\.(?P<code>[0-9]+(?:\.[0-9]+)*)\.(?P<cell>baseline|target|milestone|current)$")
 
 
@@ -34,17 +36,30 @@ def check(field: str, text: str, reason: str) -> Correction:
     if not field:
         raise BadCorrection("name the field to correct")
     indicator = _INDICATOR_FIELD.match(field)
-    kind = "cell" if indicator else FIELDS.get(field) or FIELDS.get(_short(field))
+    agency = _AGENCY_FIELD.match(field)
+    kind = "cell" if indicator else "money" if agency else FIELDS.get(field) or FIELDS.get(_short(field))
     if kind is None:
         raise BadCorrection(f"'{field}' is not a field that can be corrected; one of: {', '.join(FIELDS)}, "
-                            "or indicators.CODE.baseline|target|milestone|current")
-    field = field if field in FIELDS or indicator else _short(field)
+                            "project.agencies.AGENCY.budget_usd, or indicators.CODE.baseline|target|milestone|current")
+    if agency:  # the agency as the store names it (`PNUD` → UNDP); a recipient outside the list as written
+        field = agency_field(agency_code(agency["agency"]) or agency["agency"].strip())
+    field = field if field in FIELDS or indicator or agency else _short(field)
     reason = (reason or "").strip()
     if not reason:
         raise BadCorrection("a correction needs a short reason (what the right figure is based on)")
     if len(reason) > MAX_REASON:
         raise BadCorrection(f"the reason is {len(reason)} characters; keep it under {MAX_REASON}")
     return Correction(field, _value(kind, (text or "").strip(), field), reason)
+
+
+def agency_field(agency: str) -> str:
+    """The field name of one recipient agency's budget."""
+    return f"project.agencies.{agency}.budget_usd"
+
+
+def indicator_field(code: str, cell: str) -> str:
+    """The field name of one cell of an indicator row."""
+    return f"indicators.{code}.{cell}"
 
 
 def _short(field: str) -> str:

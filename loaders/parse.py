@@ -114,6 +114,7 @@ def _parse_undp_project(data: bytes, name: str, sha256: str) -> dict:
 def parse_document(document: Document) -> dict:
     """Template readers over a document already read by its format reader."""
     warnings = list(document.warnings)
+    locations: dict[str, str] = {}
     full_text = "\n".join(document.lines())
     table = read_results_table(document)
     kind = detect_kind(full_text, table.found)
@@ -125,7 +126,7 @@ def parse_document(document: Document) -> dict:
         if kind is None:
             warnings.append("not recognised as a PBF progress report, final review or project profile; "
                             "read for the fields it holds")
-        project, report = read_report_fields(document.paragraphs, None, warnings)
+        project, report = read_report_fields(document.paragraphs, None, warnings, locations)
         if kind == "progress_report" and not table.found:
             warnings.append("no results table (indicators) found in this report")
     warnings.extend(table.warnings)
@@ -139,5 +140,6 @@ def parse_document(document: Document) -> dict:
         "indicators": table.indicators,
         "comments": [c.as_dict() for c in document.comments],
         "missing": missing_fields(kind, project, report, table.indicators, table.found),
+        "locations": locations,
         "warnings": warnings,
     }

@@ -148,6 +148,9 @@ class ParseRecord(_Strict):
     budget_lines: list[BudgetLine] = []
     missing: list[MissingField] = Field(default=[], description="headline fields the template asks for that the file did "
                                                                 "not yield (REPORT.md)")
+    locations: dict[str, str] = Field(default={}, description="where each headline field that was read was found, by "
+                                                              "its dotted name: {\"report.gender_allocated_usd\": "
+                                                              "\"line 88\"} (indicators and budget lines carry their own)")
     warnings: list[str] = []
 
 

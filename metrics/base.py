@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from loaders.store.current import CURRENT_REPORT_ORDER
 from metrics import settings
 from metrics.delay_reasons import reason_categories_sql
 
@@ -29,8 +30,7 @@ class Filters:
             clauses.append("list_contains(f.countries, ?)")
             params.append(self.country.upper())
         if self.agency:
-            clauses.append("f.project_key IN (SELECT a.project_key FROM agency_budgets a "
-                           "JOIN current_source c ON c.sha256 = a.source_sha256 WHERE a.agency = ?)")
+            clauses.append("f.project_key IN (SELECT a.project_key FROM agency_lines a WHERE a.agency = ?)")
             params.append(self.agency)
         if self.report_type:
             clauses.append("f.report_type = ?")
@@ -72,13 +72,37 @@ def uses_materialized(filters: Filters) -> bool:
     return filters.as_of is None
 
 
+AGENCY_FIELD = r"^project\.agencies\.(.+)\.budget_usd$"  # a correction of one agency's budget
+
+
+def agency_lines_ctes() -> str:
+    """`agency_lines`: the budget per agency of each project's current report, with the agency
+    budgets corrected by hand (active_corrections, field `project.agencies.AGENCY.budget_usd`) in
+    place of the ones read, and those entered for an agency the report did not list added."""
+    return f"""agency_fix AS (
+    SELECT project_key, regexp_extract(field, '{AGENCY_FIELD}', 1) AS agency,
+           TRY_CAST(new_value AS DOUBLE) AS budget_usd
+    FROM active_corrections WHERE regexp_matches(field, '{AGENCY_FIELD}')
+), agency_lines AS (
+    SELECT a.project_key, a.agency, a.raw_name, a.lead, coalesce(x.budget_usd, a.budget_usd) AS budget_usd,
+           a.location, a.source_sha256, x.agency IS NOT NULL AS corrected
+    FROM agency_budgets a JOIN current_source c ON c.sha256 = a.source_sha256
+    LEFT JOIN agency_fix x ON x.project_key = a.project_key AND x.agency = a.agency
+    UNION ALL
+    SELECT x.project_key, x.agency, NULL, FALSE, x.budget_usd, NULL, c.sha256, TRUE
+    FROM agency_fix x JOIN current_source c ON c.project_key = x.project_key
+    WHERE NOT EXISTS (SELECT 1 FROM agency_budgets a WHERE a.source_sha256 = c.sha256 AND a.agency = x.agency)
+)"""
+
+
 def project_ctes(filters: Filters, live: bool | None = None) -> tuple[str, list]:
     """`WITH …` defining current_source, project_facts (filtered as f) and their parameters."""
     where, params = filters.where()
     live = not uses_materialized(filters) if live is None else live
     if not live:
         return (f"""
-WITH current_source AS (SELECT * FROM mx_current_source), project_facts AS (SELECT * FROM mx_project_facts),
+WITH current_source AS (SELECT * FROM mx_current_source), {agency_lines_ctes()},
+project_facts AS (SELECT * FROM mx_project_facts),
 budget_lines_resolved AS (SELECT * FROM mx_budget_lines),
 f AS (SELECT * FROM project_facts f WHERE {where})
 """, params)
@@ -88,11 +112,9 @@ f AS (SELECT * FROM project_facts f WHERE {where})
 WITH ranked AS (
     SELECT s.sha256, s.project_key, s.kind, r.type, r.date, r.implementation_rate, r.gender_allocated_usd,
            r.gender_spent_usd,
-           row_number() OVER (PARTITION BY s.project_key
-               ORDER BY (s.kind = 'progress_report') DESC, (s.kind = 'final_review') DESC, r.date DESC NULLS LAST,
-                        s.ingested_at DESC) AS rank
+           row_number() OVER (PARTITION BY s.project_key ORDER BY {CURRENT_REPORT_ORDER}) AS rank
     FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
-), current_source AS (SELECT * FROM ranked WHERE rank = 1),
+), current_source AS (SELECT * FROM ranked WHERE rank = 1), {agency_lines_ctes()},
 workbook AS (
     SELECT resolved_project_key AS project_key, round(sum(amount_usd), 2) AS budget,
            round(sum(expenditure_usd), 2) AS expenditure, count(expenditure_usd) AS with_expenditure,

@@ -50,8 +50,7 @@ def delivery_by_agency(con: duckdb.DuckDBPyConnection, filters: Filters | None =
                sum(coalesce(s.spent, a.budget_usd * f.delivery_rate))
                  / nullif(sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL), 0) AS delivery_rate,
                count(DISTINCT f.project_key) AS projects
-        FROM f JOIN agency_budgets a ON a.project_key = f.project_key
-        JOIN current_source c ON c.sha256 = a.source_sha256
+        FROM f JOIN agency_lines a ON a.project_key = f.project_key
         LEFT JOIN agency_spent s ON s.project_key = f.project_key AND s.agency = a.agency
         GROUP BY a.agency ORDER BY a.agency""", filters, more_ctes=agency_spent)
 

@@ -48,8 +48,7 @@ def marker_mix(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, b
     if by == "country":
         source, key = "(SELECT unnest(countries) AS country, * FROM f)", "country, "
     elif by == "agency":
-        source = ("(SELECT a.agency, f.* FROM f JOIN agency_budgets a ON a.project_key = f.project_key "
-                  "JOIN current_source c ON c.sha256 = a.source_sha256)")
+        source = ("(SELECT a.agency, f.* FROM f JOIN agency_lines a ON a.project_key = f.project_key)")
         key = "agency, "
     else:
         source, key = "f", ""

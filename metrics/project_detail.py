@@ -5,6 +5,8 @@ import duckdb
 import pandas as pd
 
 from loaders.store.corrections import stale_corrections as stale
+from metrics.base import Filters
+from metrics.query import project_query
 
 
 def project_sources(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
@@ -26,6 +28,14 @@ def current_missing(con: duckdb.DuckDBPyConnection, project_key: str) -> list[st
     return list(row[0]) if row else []
 
 
+def headline_locations(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+    """Where each headline figure of the project's current report was read: field, file, location."""
+    return project_query(con, """
+        SELECT l.field, s.file_name, l.location FROM field_locations l
+        JOIN current_source c ON c.sha256 = l.source_sha256 JOIN sources s ON s.sha256 = l.source_sha256
+        WHERE c.project_key = ? ORDER BY l.field""", Filters(project=project_key), [project_key])
+
+
 def stale_corrections(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Active corrections whose file now says something else than when they were entered."""
     return stale(con)
@@ -39,11 +49,12 @@ def report_history(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataF
         WHERE r.project_key = ? ORDER BY r.date NULLS FIRST""", [project_key]).df()
 
 
-def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str, sha256: str) -> pd.DataFrame:
-    """Budget per agency as the project's current report gives it."""
-    return con.execute("""SELECT agency, raw_name, lead, budget_usd, location FROM agency_budgets
-                          WHERE project_key = ? AND source_sha256 = ? ORDER BY lead DESC, agency""",
-                       [project_key, sha256]).df()
+def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+    """Budget per agency as the project's current report gives it, agency budgets corrected by hand
+    in place (`corrected`)."""
+    return project_query(con, """SELECT agency, raw_name, lead, budget_usd, corrected, location FROM agency_lines
+                                  WHERE project_key = ? ORDER BY lead DESC NULLS LAST, agency""",
+                         Filters(project=project_key), [project_key])
 
 
 def project_comments(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:

@@ -43,8 +43,7 @@ def flags_select() -> str:
         UNION ALL
         SELECT 'report_total_differs', f.project_key, NULL, 'report total differs from the sum of agency budgets',
                format('{{:.2f}}', f.budget_usd), format('{{:.2f}}', sum(a.budget_usd)), NULL
-        FROM f JOIN agency_budgets a ON a.project_key = f.project_key
-        JOIN current_source c ON c.sha256 = a.source_sha256
+        FROM f JOIN agency_lines a ON a.project_key = f.project_key
         WHERE f.budget_source = 'report' GROUP BY f.project_key, f.budget_usd
         HAVING count(a.budget_usd) > 0 AND abs(f.budget_usd - sum(a.budget_usd)) > {settings.MONEY_TOLERANCE}
         UNION ALL

@@ -54,6 +54,8 @@ def test_an_editor_corrects_a_budget_and_the_overview_follows(app_url):
         page = editor.new_page()
         page.goto(app_url + "/?lang=en")
         _settled(page)
+        page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricLabel']\")]"
+                               ".some(e => e.innerText.trim() === 'Budget')", timeout=90_000)
         before = _metrics(page)
         page.goto(app_url + "/project?project=PBF/MLI/A-2&lang=en")
         _settled(page)

@@ -134,7 +134,7 @@ def test_the_command_line_corrects_lists_and_undoes(db):
 def test_a_correction_on_the_project_page_changes_the_overview_and_is_marked(db, monkeypatch):
     monkeypatch.setenv("LENS_DB", str(db))
     monkeypatch.chdir(ROOT)
-    project = AppTest.from_file(str(ROOT / "pages" / "project.py"), default_timeout=90)
+    project = AppTest.from_file(str(ROOT / "views" / "project.py"), default_timeout=90)
     project.query_params["project"] = "PBF/MLI/A-2"
     project.run()
     project.text_input[0].set_value("2000000")
@@ -144,10 +144,10 @@ def test_a_correction_on_the_project_page_changes_the_overview_and_is_marked(db,
     labels = [m.label for m in project.metric]
     assert "Budget ✎" in labels, labels
     assert any(m.value == "$2.0M" for m in project.metric), [m.value for m in project.metric]
-    overview = AppTest.from_file(str(ROOT / "pages" / "overview.py"), default_timeout=90).run()
+    overview = AppTest.from_file(str(ROOT / "views" / "overview.py"), default_timeout=90).run()
     budget = next(m.value for m in overview.metric if m.label == "Budget")
     assert budget == "$5.1M"  # 2,000,000 + 3,102,798
-    delivery = AppTest.from_file(str(ROOT / "pages" / "delivery.py"), default_timeout=90).run()
+    delivery = AppTest.from_file(str(ROOT / "views" / "delivery.py"), default_timeout=90).run()
     assert not delivery.exception
 
 
@@ -172,3 +172,101 @@ def test_an_indicator_cell_is_corrected_read_by_the_cell_grammar_and_undone(db):
     con.close()
     with pytest.raises(BadCorrection, match="has no indicator 9.9"):
         correct(db, EDITOR, "PBF/MLI/A-2", "indicators.9.9.current", "1", "typo")
+
+
+def _agencies(db):
+    from metrics.delivery import delivery_by_agency
+    con = duckdb.connect(str(db), read_only=True)
+    frame = delivery_by_agency(con).set_index("agency")
+    con.close()
+    return frame
+
+
+def test_an_agency_budget_is_corrected_or_entered_and_every_agency_figure_follows(db):
+    from metrics.project_detail import agency_budget_table
+    from metrics.quality import quality_flags
+    before = _agencies(db)
+    assert before.loc["UNODC", "budget_usd"] == 973_520 and "UNICEF" not in before.index
+    # named as the report writes it (ONUDC): stored under the agency's acronym
+    fixed = correct(db, EDITOR, "00125232", "project.agencies.ONUDC.budget_usd", "1 000 000", "amendment 2")
+    correct(db, EDITOR, "00125232", "project.agencies.UNICEF.budget_usd", "50000", "left out of the report table")
+    after = _agencies(db)
+    assert after.loc["UNODC", "budget_usd"] == 1_000_000
+    assert after.loc["UNODC", "expenditure_usd"] == pytest.approx(1_000_000 * 0.17)  # × the project's delivery
+    assert after.loc["UNICEF", "budget_usd"] == 50_000 and after.loc["IOM", "budget_usd"] == 2_129_278
+    con = duckdb.connect(str(db), read_only=True)
+    table = agency_budget_table(con, "00125232").set_index("agency")
+    flags = quality_flags(con)
+    rows = trail(con)
+    con.close()
+    assert dict(table["corrected"]) == {"IOM": False, "UNODC": True, "UNICEF": True}
+    assert table.loc["UNODC", "raw_name"] == "ONUDC + ONUDC-ROSEN"  # the read line keeps its name as written
+    # 2,129,278 + 1,000,000 + 50,000 = 3,179,278 against the stated 3,102,798: the check sees the corrections
+    differs = flags[(flags["code"] == "report_total_differs") & (flags["project_key"] == "00125232")]
+    assert list(differs["value_b"]) == ["3179278.00"]
+    assert [(r["field"], r["read_value"], r["new_value"]) for r in rows] == [
+        ("project.agencies.UNICEF.budget_usd", None, "50000"), ("project.agencies.UNODC.budget_usd", "973520.0", "1000000")]
+    undo(db, EDITOR, fixed)
+    assert _agencies(db).loc["UNODC", "budget_usd"] == 973_520
+
+
+def test_the_project_page_form_corrects_an_agency_budget_and_an_indicator_cell(db, monkeypatch):
+    monkeypatch.setenv("LENS_DB", str(db))
+    monkeypatch.chdir(ROOT)
+    page = AppTest.from_file(str(ROOT / "views" / "project.py"), default_timeout=90)
+    page.query_params["project"] = "PBF/MLI/A-2"
+    page.query_params["lang"] = "fr"
+    page.run()
+    field = next(s for s in page.selectbox if s.label == "Chiffre")
+    assert "Budget — UNDP (USD)" in field.options and "Indicateur 1.1.1 — cible" in field.options
+    field.set_value("project.agencies.UNDP.budget_usd")
+    page.text_input[0].set_value("1 400 000")
+    page.text_input[1].set_value("révision budgétaire")
+    page.button[0].click().run()
+    assert not page.exception, [e.value for e in page.exception]
+    agencies = page.dataframe[0].value
+    assert list(agencies["budget_usd"]) == [1_400_000] and list(agencies["corrected"]) == ["✎"]
+    field = next(s for s in page.selectbox if s.label == "Chiffre")
+    field.set_value("indicators.1.1.1.target")
+    page.text_input[0].set_value("40")
+    page.text_input[1].set_value("cible révisée")
+    page.button[0].click().run()
+    assert not page.exception
+    con = duckdb.connect(str(db), read_only=True)
+    target = con.execute("SELECT target_value, corrected_cells FROM mx_indicators WHERE project_key = 'PBF/MLI/A-2' "
+                         "AND code = '1.1.1'").fetchone()
+    con.close()
+    assert target[0] == 40 and list(target[1]) == ["target"]
+
+
+def test_a_figure_entered_in_the_upload_preview_is_stored_with_the_file(tmp_path, monkeypatch):
+    """Peers for Peace's final report gives no implementation rate: the editor enters it in the
+    preview, before storing, and it lands as a correction of that project with its reason."""
+    db = tmp_path / "p.duckdb"
+    monkeypatch.setenv("LENS_DB", str(db))
+    monkeypatch.setenv("LENS_UPLOADS", str(tmp_path / "uploads"))
+    monkeypatch.setenv("LENS_SAMPLES", str(tmp_path / "no-samples"))
+    monkeypatch.chdir(ROOT)
+    peers = SAMPLES / "ml-peers-for-peace-final-2019.txt"
+    page = AppTest.from_file(str(ROOT / "views" / "data.py"), default_timeout=90)
+    page.run()
+    page.file_uploader[0].set_value((peers.name, peers.read_bytes(), "text/plain"))
+    page.run()
+    field = next(s for s in page.selectbox if s.label == "Figure")
+    assert field.options[:2] == ["Implementation rate", "Gender marker"]  # what the file did not yield, first
+    field.set_value("report.implementation_rate")
+    inputs = {w.label: w for w in page.text_input}
+    inputs["New value"].set_value("92%")
+    inputs["Reason (required)"].set_value("final financial report, December 2019")
+    next(b for b in page.button if b.label == "Keep this figure for storing").click().run()
+    assert any("Implementation rate = 92%" in c.value for c in page.caption), [c.value for c in page.caption]
+    next(b for b in page.button if b.label == "Store these files").click().run()
+    assert not page.exception, [e.value for e in page.exception]
+    assert any("1 figure(s) entered by hand" in s.value for s in page.success), [s.value for s in page.success]
+    facts = _facts(db, "PBF IRF-217")
+    assert facts[2] == pytest.approx(0.92) and list(facts[4]) == ["report.implementation_rate"]
+    con = duckdb.connect(str(db), read_only=True)
+    rows = trail(con)
+    con.close()
+    assert [(r["field"], r["read_value"], r["new_value"], r["reason"]) for r in rows] == [
+        ("report.implementation_rate", None, "0.92", "final financial report, December 2019")]

@@ -103,7 +103,7 @@ def test_pages_render_while_a_writer_ingests_200_files(tmp_path, monkeypatch):
             assert (count - 1) % 20 == 0, f"{count} files visible: a batch was half written"
             seen_counts.append(count)
             if renders < 3:
-                app = AppTest.from_file(str(ROOT / "pages" / "overview.py"), default_timeout=60).run()
+                app = AppTest.from_file(str(ROOT / "views" / "overview.py"), default_timeout=60).run()
                 assert not app.exception
                 renders += 1
             time.sleep(0.2)

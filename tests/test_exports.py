@@ -59,6 +59,6 @@ def test_no_page_builds_an_export_while_it_draws(sample_db, tmp_path, monkeypatc
     monkeypatch.setenv("LENS_DB", str(db))
     monkeypatch.chdir(ROOT)
     for page in ("overview", "delivery", "gender", "indicators", "project", "data"):
-        app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90).run()
+        app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=90).run()
         assert not app.exception, [e.value for e in app.exception]
     assert calls == []

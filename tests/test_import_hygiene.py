@@ -23,7 +23,7 @@ def test_core_modules_import_without_ui_libraries():
 
 
 def test_every_module_says_what_it_is_for():
-    for folder in ("loaders", "metrics", "tests", "ui", "pages"):
+    for folder in ("loaders", "metrics", "tests", "ui", "views"):
         for path in (ROOT / folder).rglob("*.py"):
             if path.name == "__init__.py" and not path.read_text().strip():
                 continue
@@ -31,7 +31,7 @@ def test_every_module_says_what_it_is_for():
 
 
 def test_no_module_is_over_400_lines():
-    for folder in ("loaders", "metrics", "tests", "bench", "ui", "pages"):
+    for folder in ("loaders", "metrics", "tests", "bench", "ui", "views"):
         for path in (ROOT / folder).rglob("*.py"):
             assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path
     assert len((ROOT / "app.py").read_text(encoding="utf-8").splitlines()) <= 400

@@ -52,7 +52,19 @@ def _gold(name: str, variant: str) -> dict:
     return gold
 
 
+HEADLINE = ("project.total_budget_usd", "project.gender_marker", "report.type", "report.date",
+            "report.implementation_rate", "report.gender_allocated_usd", "report.gender_spent_usd")
+
+
+def _assert_located(variant: str, record: dict) -> None:
+    """Every headline figure the file yielded says where it was read."""
+    given = [f for f in HEADLINE if record[f.split(".")[0]].get(f.split(".")[1]) is not None]
+    unplaced = [f for f in given if f not in record.get("locations", {})]
+    assert unplaced == [], f"{variant}: read without a location: {unplaced}"
+
+
 def _assert_scores(name: str, variant: str, record: dict) -> None:
+    _assert_located(variant, record)
     gold = _gold(name, variant)
     result = SCORER.score(gold, record)
     assert result.ok / result.total >= MIN_SCORE, f"{variant}: {result.ok}/{result.total}\n" + "\n".join(result.misses)

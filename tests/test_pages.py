@@ -21,7 +21,7 @@ def env(sample_db, tmp_path, monkeypatch):
 
 
 def run(page: str, **params) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90)
+    app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=90)
     for key, value in params.items():
         app.query_params[key] = value
     return app.run()
@@ -65,14 +65,14 @@ def test_filters_travel_in_the_url(env):
     app = run("overview", country="CAF", lang="fr")
     assert app.title[0].value == "Vue d'ensemble"
     values = {m.label: m.value for m in app.metric}
-    assert values["Projets"] == "1" and values["Taux d'exécution"] == "17,0\u202f%"
+    assert values["Projets"] == "1" and values["Taux d'exécution"] == "17,0\u00a0%"
     assert app.query_params["country"] in ("CAF", ["CAF"]) and app.query_params["lang"] in ("fr", ["fr"])
 
 
 def test_french_numbers_and_labels(env):
     app = run("project", project="00125232", lang="fr")
     values = {m.label: m.value for m in app.metric}
-    assert values["Budget"] == "3,1 M $US" and values["Part EGAF"] == "40,2\u202f%"
+    assert values["Budget"] == "3,1\u00a0M\u00a0$US" and values["Part EGAF"] == "40,2\u00a0%"
 
 
 @pytest.mark.parametrize("page", PAGES)

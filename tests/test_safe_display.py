@@ -16,7 +16,7 @@ def test_markdown_is_escaped():
 
 
 def test_no_unsafe_html_anywhere_in_the_app():
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
         code = path.read_text(encoding="utf-8")
         assert "unsafe_allow_html=True" not in code, path
 
@@ -29,7 +29,7 @@ def test_a_hostile_title_is_shown_as_text(tmp_path, monkeypatch):
     ingest([report], db)
     monkeypatch.setenv("LENS_DB", str(db))
     monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "pages" / "project.py"), default_timeout=60)
+    app = AppTest.from_file(str(ROOT / "views" / "project.py"), default_timeout=60)
     app.query_params["project"] = "PBF/MLI/A-2"
     app.run()
     assert not app.exception

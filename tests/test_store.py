@@ -11,7 +11,7 @@ from loaders.store.writer import remove_source
 from tests.conftest import SAMPLES
 
 FACT_TABLES = ["sources", "projects", "reports", "agency_budgets", "outcomes", "outputs", "indicators", "comments",
-               "budget_lines", "project_aliases"]
+               "budget_lines", "project_aliases", "field_locations", "corrections"]
 TABLES = FACT_TABLES + ["mx_current_source", "mx_project_facts", "mx_indicators", "mx_quality_flags", "mx_budget_lines",
                         "mx_project_counts"]
 

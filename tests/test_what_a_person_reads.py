@@ -1,20 +1,36 @@
 """What a person reads, on the samples and on the real UNDP portfolio, in English and French:
 no internal column names (`raw_name`, `project_key`), no `None` or `nan`, no Streamlit help
-printed on the page, and French pages with French column headers."""
+printed on the page; French pages with French headers, options, chart titles and legends, French
+table values (`en retard`, not `behind`) and table numbers written the French way (1 245 996 $US,
+21,7 %), whatever the browser's own locale."""
 from __future__ import annotations
 
 import json
 import re
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders.ingest import ingest
 from tests.conftest import ROOT, SHARED
+from ui.i18n import STATUS_LABELS, VALUE_LABELS
 
 PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
 INTERNAL = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")  # snake_case: a column's own name, not a header
 NOT_A_VALUE = re.compile(r"\b(None|nan|NaN|DeltaGenerator)\b")
+# English words that no French label, option or chart text of ours contains
+ENGLISH = re.compile(r"\b(the|of|and|with|without|per|from|not|yet|time|delivery|funded|reported|rate|workbook|"
+                     r"progress|baseline|target|current|women|men|choose|upload|none|behind|on track|spent|allocated|"
+                     r"share|others?|projects?|elapsed|indicators?|outcomes?|agency|agencies|country|countries)\b",
+                     re.IGNORECASE)
+# Interface values (statuses, levels, sources, report types) whose French differs from the English
+ENGLISH_VALUES = ({k for k, fr in STATUS_LABELS.items() if fr != k}
+                  | {en for en, fr in VALUE_LABELS.values() if en != fr}
+                  | {k for k, (en, fr) in VALUE_LABELS.items() if en != fr})
+# Columns whose sentences Lens writes itself (not text read from a file): French on a French page
+OWN_SENTENCES = ("status_reason", "location", "message", "left_out_reason", "missing")
+ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)|\d\.\d")  # 1,245,996 or 21.7: English grouping or decimal point
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +57,70 @@ def _headers(app) -> list[str]:
     return headers
 
 
+def _chart_texts(app) -> list[str]:
+    texts = []
+    for chart in app.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        layout = spec.get("layout", {})
+        for part in [layout] + [layout.get(a, {}) for a in layout if a.startswith(("xaxis", "yaxis"))]:
+            title = part.get("title")
+            texts.append(title.get("text", "") if isinstance(title, dict) else str(title or ""))
+        texts += [str(a.get("text", "")) for a in layout.get("annotations", [])]
+        texts += [str(trace.get("name", "")) for trace in spec.get("data", [])]
+    return [t for t in texts if t]
+
+
+def _widget_texts(app) -> list[str]:
+    texts = [str(w.label) for kind in ("selectbox", "multiselect", "radio", "text_input", "number_input",
+                                       "button", "checkbox", "toggle") for w in getattr(app, kind)]
+    texts += [str(tab.label) for tab in app.tabs]
+    return texts
+
+
+def _options(app) -> list[str]:
+    return [str(o) for kind in ("selectbox", "multiselect", "radio") for w in getattr(app, kind) for o in w.options]
+
+
+def _table_cells(frame) -> tuple[list[str], list[str]]:
+    """(text cells of interface-valued columns, numbers as displayed) of one st.dataframe."""
+    config = json.loads(frame.proto.columns or "{}")
+    data = frame.value
+    values = [str(v) for c in data.columns if data[c].dtype.kind not in "iufb"
+              for v in data[c].dropna().unique()[:200]]
+    shown = []
+    styler = frame.proto.arrow_data.styler
+    numeric = [c for c in data.columns if data[c].dtype.kind in "iuf"
+               and (config.get(c, {}).get("type_config") or {}).get("type") in (None, "number")]
+    if numeric:
+        assert styler.display_values, f"numbers without the page's own format: {numeric}"
+        display = pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+        shown = [str(v) for c in numeric if c in display.columns for v in display[c].head(200)]
+    return values, shown
+
+
+def _speaks_french(app, page) -> None:
+    words = [t[:80] for t in _headers(app) + _chart_texts(app) + _widget_texts(app)
+             + [m.label for m in app.metric] if ENGLISH.search(str(t))]
+    assert words == [], f"{page} (fr) shows English: {words}"
+    english = sorted({o for o in _options(app) if o in ENGLISH_VALUES})
+    assert english == [], f"{page} (fr) offers English options: {english}"
+    for frame in app.dataframe:
+        values, numbers = _table_cells(frame)
+        english = sorted({v for v in values if v in ENGLISH_VALUES})
+        assert english == [], f"{page} (fr) table shows English values: {english}"
+        data = frame.value
+        sentences = sorted({str(v)[:70] for c in OWN_SENTENCES if c in data.columns
+                            for v in data[c].dropna().head(300) if ENGLISH.search(str(v)) or re.search(
+                                r"\b(line|row|cell|sheet|page \d+, table)\b", str(v))})[:5]
+        assert sentences == [], f"{page} (fr) table writes its own sentences in English: {sentences}"
+        written = sorted({n for n in numbers if ENGLISH_NUMBER.search(n)})[:5]
+        assert written == [], f"{page} (fr) table writes numbers the English way: {written}"
+
+
 def _check(db, page, language, monkeypatch, **params):
     monkeypatch.setenv("LENS_DB", str(db))
     monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
+    app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=120)
     app.query_params["lang"] = language
     for key, value in params.items():
         app.query_params[key] = value
@@ -52,8 +128,12 @@ def _check(db, page, language, monkeypatch, **params):
     assert not app.exception, [e.value for e in app.exception]
     internal = [h for h in _headers(app) if INTERNAL.match(str(h))]
     assert internal == [], f"{page} ({language}) shows internal names as headers: {internal}"
+    keys = [o[:60] for o in _options(app) if re.search(r"(^|· )(title|project|progress_report):", o)]
+    assert keys == [], f"{page} ({language}) offers internal keys: {keys}"
     printed = [t[:80] for t in _texts(app) if NOT_A_VALUE.search(t)]
     assert printed == [], f"{page} ({language}) prints: {printed}"
+    if language == "fr":
+        _speaks_french(app, page)
     return app
 
 

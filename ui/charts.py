@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.formats import MONEY_FORMAT, PERCENT_FORMAT
 from ui.i18n import fmt_number, fmt_pct, plotly_separators, t
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -38,6 +39,15 @@ def short_title(title, key: str, length: int = 40) -> str:
     """A bar's label: the project's title cut to `length` characters (its number when it has none)."""
     text = str(title).strip() if isinstance(title, str) and title.strip() else str(key)
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def project_ref(key: str, title, length: int = 80) -> str:
+    """A project as a chooser lists it: `00125232 · Lutte contre…`; a project known by its title
+    only (key `title:…`) by its title alone, never by the internal key."""
+    shown = short_title(title, key, length)
+    if str(key).startswith("title:"):
+        return shown
+    return f"{key} · {shown}" if shown != str(key) else str(key)
 
 
 def project_labels(titles, keys) -> list[str]:
@@ -77,9 +87,16 @@ def as_percent(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 def percent_column(label: str, help: str | None = None):
     """A table column showing 21.7% (one decimal, as every page writes rates)."""
-    return st.column_config.NumberColumn(label, format="%.1f%%", help=help)
+    return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, help=help)
+
+
+def progress_column(label: str, language: str, help: str | None = None):
+    """A progress bar with its whole percentage (`68 %` in French, `68%` in English); the values
+    are percentages (`as_percent`), so the bar runs from 0 to 100."""
+    suffix = "\u00a0%%" if language == "fr" else "%%"
+    return st.column_config.ProgressColumn(label, min_value=0.0, max_value=100.0, format="%.0f" + suffix, help=help)
 
 
 def money_column(label: str, help: str | None = None):
     """A table column showing $1,498,000 (whole dollars)."""
-    return st.column_config.NumberColumn(label, format="$%,.0f", help=help)
+    return st.column_config.NumberColumn(label, format=MONEY_FORMAT, help=help)

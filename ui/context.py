@@ -20,7 +20,8 @@ from loaders.store.session import reading
 from metrics import catalog
 from metrics.base import Filters
 from metrics.materialize import install
-from ui.i18n import LANGUAGES, t
+from ui.i18n import LANGUAGES, t, value_label
+from ui.identity import sign_in_bar
 
 install()  # the app's writes (first build, uploads, removals) refresh the metric tables
 
@@ -149,6 +150,7 @@ def page_setup(title_key: str) -> Context | None:
         language = render_language()
     st.set_page_config(page_title=f"{t(title_key, language)} · PBF Portfolio Lens", page_icon=":material/insights:",
                        layout="wide")
+    sign_in_bar(language)
     ensure_database()
     if not db_path().exists():
         st.title(t(title_key, language))
@@ -203,8 +205,8 @@ def _filter_bar(options: dict, language: str) -> Filters:
     agency = _select("agency", options["agency"], language)
     outcome_labels = dict(options["outcome"](Filters(country=country, agency=agency)))
     outcome = _select("outcome", list(outcome_labels), language, lambda v: outcome_labels[v][:90])
-    report_type = _select("report_type", options["report_type"], language)
-    marker = _select("gender_marker", options["gender_marker"], language)
+    report_type = _select("report_type", options["report_type"], language, lambda v: value_label(v, language))
+    marker = _select("gender_marker", options["gender_marker"], language, lambda m: f"GM{m}")
     return Filters(country=country, agency=agency, report_type=report_type, gender_marker=marker, outcome=outcome)
 
 

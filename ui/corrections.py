@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.corrections import FIELDS, BadCorrection, check
+from loaders.corrections import CELLS, FIELDS, BadCorrection, agency_field, check, indicator_field
+from loaders.normalise.agencies import KNOWN_AGENCIES
 from loaders.store.corrections import add_correction, made_by, trail, undo_correction
 from loaders.store.session import reading, writing
 from ui.exports import download_buttons
@@ -17,6 +18,29 @@ from ui.safe_text import md
 from ui.tables import show_table
 
 FIELD_KEYS = {field: "corr." + field for field in FIELDS}
+
+
+def field_label(field: str, language: str) -> str:
+    """A correctable field as a person names it: `Budget — UNDP (USD)`, `Indicator 1.2 — target`."""
+    if field in FIELD_KEYS:
+        return t(FIELD_KEYS[field], language)
+    if field.startswith("project.agencies.") and field.endswith(".budget_usd"):
+        return t("corr.agency", language).format(agency=field[len("project.agencies."):-len(".budget_usd")])
+    if field.startswith("indicators."):
+        code, cell = field[len("indicators."):].rsplit(".", 1)
+        return t("corr.indicator", language).format(code=code, cell=t("corr.cell." + cell, language))
+    return field
+
+
+def agency_choices() -> list[str]:
+    """Every UN agency Lens knows by acronym, for entering a budget the report did not list."""
+    return list(KNOWN_AGENCIES)
+
+
+def field_choices(agencies: list[str], codes: list[str]) -> list[str]:
+    """What the form offers for one project: the headline fields, each agency's budget, each indicator's cells."""
+    return (list(FIELDS) + [agency_field(a) for a in agencies]
+            + [indicator_field(code, cell) for code in codes for cell in CELLS])
 
 
 class NotAllowed(PermissionError):
@@ -51,7 +75,7 @@ def trail_frame(db, project_key: str | None, language: str) -> pd.DataFrame:
         con.close()
     frame = pd.DataFrame(rows, columns=["id", "made_at", "made_by", "project_key", "field", "read_value", "new_value",
                                         "reason", "undoes", "active"])
-    frame["field"] = [t(FIELD_KEYS.get(f, f), language) for f in frame["field"]]
+    frame["field"] = [field_label(f, language) for f in frame["field"]]
     frame["undoes"] = [("↶ " + str(int(u))) if pd.notna(u) else "" for u in frame["undoes"]]
     return frame.rename(columns={c: t("trail." + c, language) for c in frame.columns})
 
@@ -65,13 +89,15 @@ def show_trail(db, project_key: str | None, language: str, name: str) -> None:
     download_buttons(frame, name, language)
 
 
-def correction_form(db, user: User, project_key: str, language: str) -> None:
-    """The form, for editors and admins only."""
+def correction_form(db, user: User, project_key: str, language: str, agencies: list[str] = (),
+                    codes: list[str] = ()) -> None:
+    """The form, for editors and admins only: a headline figure, an agency's budget or an indicator cell."""
     if not user.can_edit:
         return
     with st.expander(t("correct_figure", language)):
         with st.form(f"correct-{project_key}", clear_on_submit=True):
-            field = st.selectbox(t("field", language), list(FIELDS), format_func=lambda f: t(FIELD_KEYS[f], language))
+            field = st.selectbox(t("field", language), field_choices(list(agencies), list(codes)),
+                                 format_func=lambda f: field_label(f, language))
             value = st.text_input(t("new_value", language), placeholder="2000000 · 37% · GM2 · annual · 2021-06-30")
             reason = st.text_input(t("reason_required", language))
             if st.form_submit_button(t("save_correction", language), type="primary"):
@@ -102,3 +128,50 @@ def undo_form(db, user: User, project_key: str | None, language: str) -> None:
 def mark(label: str, field: str, corrected: list[str] | None) -> str:
     """`Budget ✎` when the figure was entered by hand."""
     return f"{label} ✎" if corrected is not None and field in list(corrected) else label
+
+
+PENDING = "lens_pending_corrections"  # corrections entered in the Data page's preview, stored with the file
+
+
+def preview_correction_form(item: dict, user: User, language: str) -> None:
+    """In the Data page's preview, before storing: enter a figure the file did not yield (or got
+    wrong); it is checked now and stored with the file, as a correction with its reason."""
+    if not user.can_edit or not item.get("project") or item.get("error"):
+        return
+    missing = [f for f in FIELDS if f in set(item.get("missing") or [])]
+    with st.expander(t("preview_correct", language).format(file=md(item["file"]))):
+        with st.form(f"preview-correct-{item['file']}", clear_on_submit=True):
+            field = st.selectbox(t("field", language), missing + [f for f in FIELDS if f not in missing],
+                                 format_func=lambda f: field_label(f, language))
+            value = st.text_input(t("new_value", language))
+            reason = st.text_input(t("reason_required", language))
+            if st.form_submit_button(t("add_pending", language)):
+                try:
+                    correction = check(field, value, reason)
+                except BadCorrection as error:
+                    st.error(md(str(error)))
+                else:
+                    st.session_state.setdefault(PENDING, []).append(
+                        {"file": item["file"], "project": item["project"], "field": correction.field,
+                         "value": value, "reason": reason})
+    pending = [p for p in st.session_state.get(PENDING, []) if p["file"] == item["file"]]
+    if pending:
+        st.caption(t("pending", language) + " " + "; ".join(
+            f"{field_label(p['field'], language)} = {md(p['value'])}" for p in pending))
+
+
+def store_pending(db, user: User, stored_files: set[str], language: str) -> list[int]:
+    """After storing: the preview's corrections of the files that were stored; returns their ids."""
+    done, kept = [], []
+    for item in st.session_state.get(PENDING, []):
+        if item["file"] not in stored_files:
+            kept.append(item)
+            continue
+        try:
+            done.append(correct(db, user, item["project"], item["field"], item["value"], item["reason"]))
+        except (BadCorrection, NotAllowed) as error:
+            st.error(f"{md(item['file'])}: {md(str(error))}")
+    st.session_state[PENDING] = kept
+    if done:
+        st.success(t("pending_stored", language).format(n=len(done)))
+    return done

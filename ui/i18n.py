@@ -7,11 +7,13 @@ import math
 from loaders.normalise.countries import country_name
 from metrics import settings
 from metrics.settings import IMPLAUSIBLE_DELIVERY
+from ui.formats import NARROW_NBSP, fmt_date, fmt_money, fmt_money_short, fmt_number, fmt_pct, plotly_separators
 
-__all__ = ["country_name"]  # pages name countries through the interface language module
+# pages name countries, and write numbers, through the interface language module
+__all__ = ["NARROW_NBSP", "country_name", "fmt_date", "fmt_money", "fmt_money_short", "fmt_number", "fmt_pct",
+           "plotly_separators"]
 
 LANGUAGES = ("en", "fr")
-NARROW_NBSP = "\u202f"
 
 LABELS: dict[str, tuple[str, str]] = {
     # navigation and shared
@@ -44,6 +46,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "by_outcome": ("By outcome", "Par résultat"), "by_project": ("By project", "Par projet"),
     "un_minimum": ("UN minimum {un_minimum}", "Minimum ONU {un_minimum}"),
     "pbf_target": ("PBF target {pbf_target}", "Cible PBF {pbf_target}"),
+    "delivery_equals_time": ("delivery = time elapsed", "exécution = temps écoulé"),
+    "delivery_rate_net_funded": ("Delivery ÷ net funded", "Exécution ÷ montant net financé"),
+    "no_outcome_spending": ("No budget workbook with expenditure by outcome yet — ingest one on the Data page.",
+                            "Aucun budget Excel avec dépenses par résultat — importez-en un sur la page Données."),
+    "spend_without_delivery": ("No delivery rate beside the GEWE spend rate of {projects}: no expenditure figure "
+                               "(report or export) for the project as a whole.",
+                               "Pas de taux d'exécution à côté du taux de dépense EGAF de {projects} : aucun chiffre de "
+                               "dépenses (rapport ou export) pour l'ensemble du projet."),
+    "no_gewe_by_agency": ("Reports give GEWE per project only; per agency it comes from budget workbooks — ingest one "
+                          "on the Data page.", "Les rapports donnent l'EGAF par projet ; par agence, il vient des "
+                          "budgets Excel — importez-en un sur la page Données."),
+    "read_at": ("Read from {file} —", "Lu dans {file} —"),
+    "no_rows": ("Nothing to show here.", "Rien à afficher ici."),
+    "no_project_number": ("no project number", "sans numéro de projet"),
     "behind_zone": ("behind zone (gap > {gap_behind} points)", "zone de retard (écart > {gap_behind} points)"),
     "marker_mix": ("Gender-marker mix", "Répartition par marqueur genre"),
     "below_target": ("Projects below the {pbf_target} target", "Projets sous la cible de {pbf_target}"),
@@ -109,6 +125,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "code": ("Code", "Code"), "path": ("Baseline → current → target", "Base → actuel → cible"),
     "progress": ("Progress", "Progrès"), "status_reason": ("Why this status", "Pourquoi ce statut"),
     "location": ("Where it was read", "Où il a été lu"), "choose": ("Choose", "Choisir"),
+    "signed_in_as": ("Signed in as {name} ({role})", "Connecté : {name} ({role})"),
+    "signed_out": ("Sign in to correct figures or upload files.",
+                   "Connectez-vous pour corriger des chiffres ou importer des fichiers."),
+    "sign_in": ("Sign in", "Se connecter"), "sign_out": ("Sign out", "Se déconnecter"),
+    "role.viewer": ("reader", "lecture"), "role.editor": ("editor", "éditeur"), "role.admin": ("administrator", "administrateur"),
+    "preview_correct": ("Enter or correct a figure of {file} before storing it",
+                        "Saisir ou corriger un chiffre de {file} avant de l'enregistrer"),
+    "add_pending": ("Keep this figure for storing", "Garder ce chiffre pour l'enregistrement"),
+    "pending": ("Entered by hand, stored with the file:", "Saisi à la main, enregistré avec le fichier :"),
+    "pending_stored": ("{n} figure(s) entered by hand stored as corrections.",
+                       "{n} chiffre(s) saisi(s) à la main enregistré(s) comme corrections."),
+    "corr.agency": ("Budget — {agency} (USD)", "Budget — {agency} (USD)"),
+    "corr.indicator": ("Indicator {code} — {cell}", "Indicateur {code} — {cell}"),
+    "corr.cell.baseline": ("baseline", "base"), "corr.cell.target": ("target", "cible"),
+    "corr.cell.milestone": ("milestone", "jalon"), "corr.cell.current": ("current value", "valeur actuelle"),
+    "entered_by_hand": ("entered by hand (see the corrections below)", "saisi à la main (voir les corrections plus bas)"),
     "corr.project.total_budget_usd": ("Total approved budget (USD)", "Budget total approuvé (USD)"),
     "corr.report.implementation_rate": ("Implementation rate", "Taux de mise en œuvre"),
     "corr.report.gender_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
@@ -145,6 +177,7 @@ MISSING_FIELDS: dict[str, tuple[str, str]] = {
     "report.gender_allocated_usd": ("GEWE amount allocated", "montant EGAF alloué"),
     "report.gender_spent_usd": ("GEWE amount spent", "montant EGAF dépensé"),
     "project.gender_marker": ("gender marker", "marqueur genre"),
+    "project.risk_marker": ("risk marker", "marqueur de risque"),
     "indicators": ("results table (indicators)", "cadre de résultats (indicateurs)"),
 }
 
@@ -202,37 +235,6 @@ def t(key: str, language: str) -> str:
     return with_thresholds(pair[1] if language == "fr" else pair[0])
 
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def fmt_number(value, language: str, decimals: int = 0) -> str:
-    """1,245,996 in English; 1 245 996 in French (narrow no-break space); — when unknown."""
-    if _missing(value):
-        return "—"
-    text = f"{value:,.{decimals}f}"
-    if language == "fr":
-        text = text.replace(",", NARROW_NBSP).replace(".", ",")
-    return text
-
-
-def fmt_money(value, language: str) -> str:
-    """$1,245,996 / 1 245 996 $US."""
-    if _missing(value):
-        return "—"
-    return f"{fmt_number(value, language)} $US" if language == "fr" else f"${fmt_number(value, language)}"
-
-
-def fmt_money_short(value, language: str) -> str:
-    """$7.1M / 7,1 M $US for headline figures; whole dollars below 100,000."""
-    if _missing(value):
-        return "—"
-    if abs(value) < 100_000:
-        return fmt_money(value, language)
-    millions = fmt_number(value / 1_000_000, language, 1)
-    return f"{millions} M $US" if language == "fr" else f"${millions}M"
-
-
 STATUS_LABELS = {"achieved": "atteint", "on track": "en bonne voie", "behind": "en retard",
                  "not started": "non commencé", "no data": "pas de donnée", "qualitative": "qualitatif"}
 # Table headers for columns a page shows without naming them itself: (English, French).
@@ -285,16 +287,6 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "expenditure_above_budget": ("expenditure above budget", "dépenses au-dessus du budget"),
     "delivery_rate_differs": ("export's delivery rate differs", "taux d'exécution de l'export différent"),
 }
-# The flags' own sentences (metrics/quality.py writes them in English), in French.
-FLAG_MESSAGES_FR = [
-    ("reviewer comment: ", "commentaire de relecteur : "),
-    ("baseline missing or to be determined", "base manquante ou à déterminer"),
-    ("target is not a number", "la cible n'est pas un nombre"),
-    ("women and men do not add up to the total", "femmes et hommes ne font pas le total"),
-    ("report total differs from the sum of agency budgets", "le total du rapport diffère de la somme des budgets d'agences"),
-    ("report agency budget differs from the budget workbook", "le budget d'agence du rapport diffère du budget Excel"),
-    ("expenditure is above the budget", "les dépenses dépassent le budget"),
-]
 
 
 def status_label(status: str, language: str) -> str:
@@ -306,15 +298,6 @@ def column_label(name: str, language: str) -> str:
     """A column's header in the interface language (the name itself if unknown)."""
     pair = COLUMN_LABELS.get(name)
     return pair[LANGUAGES.index(language) if language in LANGUAGES else 0] if pair else name
-
-
-def flag_message(message, language: str) -> str:
-    """A data-quality flag's sentence in the interface language."""
-    text = "" if message is None or (isinstance(message, float) and math.isnan(message)) else str(message)
-    if language == "fr":
-        for english, french in FLAG_MESSAGES_FR:
-            text = text.replace(english, french)
-    return text
 
 
 def value_label(value, language: str) -> str:
@@ -337,30 +320,13 @@ def values_label(values, language: str) -> str:
     return ", ".join(value_label(p, language) for p in parts if p)
 
 
-def fmt_pct(fraction, language: str, decimals: int = 1) -> str:
-    """21.7% / 21,7 % from the fraction 0.217."""
-    if _missing(fraction):
-        return "—"
-    number = fmt_number(fraction * 100, language, decimals)
-    return f"{number}{NARROW_NBSP}%" if language == "fr" else f"{number}%"
-
-
-def fmt_date(iso: str | None, language: str) -> str:
-    """`2021-12-31` → 31/12/2021 (fr) or 31 Dec 2021 (en); month or year precision kept."""
-    if not iso or not isinstance(iso, str):
-        return "—"
-    parts = iso[:10].split("-")
-    months_en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    months_fr = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
-    months = months_fr if language == "fr" else months_en
-    if len(parts) == 1:
-        return parts[0]
-    month = months[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def plotly_separators(language: str) -> str:
-    """Plotly's `separators`: decimal mark then thousands mark."""
-    return ", " if language == "fr" else ".,"
+def period_label(period, language: str) -> str:
+    """A stored report period (`progress_report:annual:2020-11`, kind:type:date, `?` unknown) as a
+    person reads it: `progress report, annual, Nov 2020` / `rapport de progrès, annuel, nov. 2020`."""
+    if not isinstance(period, str) or not period:
+        return ""
+    kind, _, rest = period.partition(":")
+    report_type, _, date = rest.partition(":")
+    parts = [value_label(kind, language), value_label(report_type, language) if report_type != "?" else "",
+             fmt_date(date, language) if date and date != "?" else ""]
+    return ", ".join(p for p in parts if p)

@@ -1,12 +1,19 @@
-"""Long tables sent to the browser a page at a time: the first rows, and a line saying how many
-there are in all; the downloads still carry every row."""
+"""Tables as a person reads them: headers and numbers in the interface language (1 245 996 $US,
+21,7 % on a French page, whatever the browser's own locale), a dash for a missing value, and long
+tables sent a page at a time (the first rows, and a line saying how many there are in all; the
+downloads still carry every row)."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import column_label, fmt_number, t
+from ui.formats import DASH, MONEY_FORMAT, PERCENT_FORMAT, fmt_decimal, fmt_money, fmt_number, fmt_pct
+from ui.i18n import STATUS_LABELS, VALUE_LABELS, column_label, period_label, t, value_label
+from ui.sentences import flag_message, location, status_reason
 
+OWN_SENTENCES = {"location": location, "status_reason": status_reason, "message": flag_message,  # Lens's own words
+                 "value_a": flag_message, "value_b": flag_message, "report_period": period_label}
+DATE_FORMATS = {"en": ("D MMM YYYY", "D MMM YYYY, HH:mm"), "fr": ("DD/MM/YYYY", "DD/MM/YYYY HH:mm")}
 TABLE_ROWS = 500  # what a person scrolls; the filters and search narrow the rest
 
 
@@ -24,15 +31,69 @@ def table_height(rows: int, limit: int = 15) -> int | str:
     return "auto" if rows <= limit else 36 + 35 * limit
 
 
+def cell_formatter(config: dict | None, numeric_kind: str, language: str):
+    """How one column's cells are written: from the page's NumberColumn format (money, percent) or,
+    without one, from the column's own values (whole numbers, or up to two decimals)."""
+    stated = ((config or {}).get("type_config") or {}).get("format")
+    if stated == MONEY_FORMAT:
+        return lambda v: fmt_money(v, language)
+    if stated == PERCENT_FORMAT:
+        return lambda v: fmt_pct(v / 100, language)
+    if stated is None and numeric_kind == "i":
+        return lambda v: fmt_number(v, language)
+    if stated is None and numeric_kind == "f":
+        return lambda v: fmt_decimal(v, language)
+    return None
+
+
+def localised(frame: pd.DataFrame, config: dict, language: str):
+    """A Styler writing every number column in the interface language; the cells keep their numbers
+    (a column still sorts as numbers), only the text shown changes. The page's printf formats are
+    taken off the column configuration, which would otherwise win over the Styler."""
+    formats = {}
+    for column in frame.columns:
+        kind = frame[column].dtype.kind
+        if kind not in "iuf":
+            continue
+        entry = config.get(column)
+        entry = dict(entry) if isinstance(entry, dict) else {"label": entry}
+        formatter = cell_formatter(entry, "i" if kind in "iu" else "f", language)
+        if formatter is None or (entry.get("type_config") or {}).get("type") not in (None, "number"):
+            continue
+        formats[column] = formatter
+        if entry.get("type_config"):
+            entry["type_config"] = {**entry["type_config"], "format": None}
+        config[column] = entry
+    return frame.style.format(formats, na_rep=DASH) if formats else frame
+
+
+def _interface_values(column: pd.Series) -> bool:
+    """Whether a text column holds our own values (statuses, sources, kinds, levels), which are
+    written in the interface language, rather than text read from a file."""
+    values = {v for v in column.head(TABLE_ROWS) if isinstance(v, str) and v}
+    return bool(values) and all(v in VALUE_LABELS or v in STATUS_LABELS for v in values)
+
+
 def show_table(language: str, frame: pd.DataFrame, column_config: dict | None = None, **options):
     """st.dataframe with every column headed in the interface language: the page's own column
     configuration first, then the shared headers (ui/i18n.COLUMN_LABELS)."""
+    if frame.empty:  # an empty grid says "empty" in English: say it in the page's language instead
+        st.caption(t("no_rows", language))
+        return None
     config = dict(column_config or {})
+    dates = DATE_FORMATS.get(language, DATE_FORMATS["en"])
     for column in frame.columns:
-        if column not in config:
+        kind = frame[column].dtype.kind
+        if column not in config and kind == "M":
+            config[column] = st.column_config.DatetimeColumn(column_label(str(column), language), format=dates[1])
+        elif column not in config:
             config[column] = column_label(str(column), language)
     text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
     if text:  # an empty text cell is empty, never "None"
         frame = frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "") for c in text})
-    options.setdefault("placeholder", "—")  # a missing number shows as a dash, never "None"
-    return st.dataframe(frame, column_config=config, **options)
+        frame = frame.assign(**{c: [value_label(v, language) if v else v for v in frame[c]]
+                                for c in text if _interface_values(frame[c])})
+        frame = frame.assign(**{c: [OWN_SENTENCES[c](v, language) for v in frame[c]]
+                                for c in text if c in OWN_SENTENCES})
+    options.setdefault("placeholder", DASH)  # a missing number shows as a dash, never "None"
+    return st.dataframe(localised(frame, config, language), column_config=config, **options)

@@ -22,6 +22,7 @@ _ACRONYMS = {
     "unep": "UNEP", "pnue": "UNEP", "unido": "UNIDO", "onudi": "UNIDO", "dppa": "DPPA", "unoca": "UNOCA",
 }
 _LONGEST_FIRST = sorted(_ACRONYMS, key=len, reverse=True)
+KNOWN_AGENCIES = tuple(sorted(set(_ACRONYMS.values())))  # every acronym, e.g. for a form's choices
 
 
 def agency_code(raw: str | None) -> str | None:

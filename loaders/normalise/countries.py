@@ -8,6 +8,7 @@ from functools import lru_cache
 import pycountry
 from rapidfuzz import fuzz, process
 
+from loaders.normalise.matching import COUNTRY_MIN_LENGTH, NAME_CUTOFF
 from loaders.normalise.text import fold
 
 # Names used in PBF documents that neither the English nor the French ISO names cover.
@@ -46,8 +47,8 @@ def country_code(name: str | None) -> str | None:
     index = _name_index()
     if key in index:
         return index[key]
-    if len(key) >= 5:
-        match = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=90)
+    if len(key) >= COUNTRY_MIN_LENGTH:
+        match = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF)
         if match:
             return index[match[0]]
     return None

@@ -15,6 +15,7 @@ import duckdb
 
 from loaders.errors import LensError
 from loaders.normalise.project_ids import canonical_project_id
+from loaders.store.current import CURRENT_REPORT_ORDER
 
 
 class BadCorrection(LensError):
@@ -54,13 +55,21 @@ def resolve_project(con: duckdb.DuckDBPyConnection, given: str) -> str:
 
 def read_value(con: duckdb.DuckDBPyConnection, project_key: str, field: str) -> tuple[str | None, str | None]:
     """(value read from the file, that file's sha256) for a field of the project's latest active report."""
+    if field.startswith("project.agencies."):
+        agency = field[len("project.agencies."):-len(".budget_usd")]
+        row = con.execute(f"""
+            SELECT CAST(a.budget_usd AS VARCHAR), s.sha256 FROM agency_budgets a
+            JOIN active_sources s ON s.sha256 = a.source_sha256 JOIN reports r ON r.source_sha256 = s.sha256
+            WHERE a.project_key = ? AND a.agency = ?
+            ORDER BY {CURRENT_REPORT_ORDER} LIMIT 1""", [project_key, agency]).fetchone()
+        return (row[0], row[1]) if row else (None, None)  # an agency the report did not list: entered by hand
     if field.startswith("indicators."):
         code, cell = field[len("indicators."):].rsplit(".", 1)
         row = con.execute(f"""
             SELECT i.{cell}_raw, s.sha256 FROM indicators i JOIN active_sources s ON s.sha256 = i.source_sha256
             JOIN reports r ON r.source_sha256 = s.sha256
             WHERE i.project_key = ? AND i.code = ?
-            ORDER BY r.date DESC NULLS LAST, s.ingested_at DESC LIMIT 1""", [project_key, code]).fetchone()
+            ORDER BY {CURRENT_REPORT_ORDER} LIMIT 1""", [project_key, code]).fetchone()
         if row is None:
             raise BadCorrection(f"project {project_key} has no indicator {code}")
         return row[0], row[1]
@@ -69,8 +78,7 @@ def read_value(con: duckdb.DuckDBPyConnection, project_key: str, field: str) -> 
         FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
         JOIN projects p ON p.source_sha256 = s.sha256 AND p.project_key = s.project_key
         WHERE s.project_key = ?
-        ORDER BY (s.kind = 'progress_report') DESC, (s.kind = 'final_review') DESC, r.date DESC NULLS LAST,
-                 s.ingested_at DESC LIMIT 1""", [project_key]).fetchone()
+        ORDER BY {CURRENT_REPORT_ORDER} LIMIT 1""", [project_key]).fetchone()
     return (row[0], row[1]) if row else (None, None)
 
 

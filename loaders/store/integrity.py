@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import duckdb
 
+# every table whose rows are read from one file (`source_sha256`): removing a file empties them of it
 FACT_TABLES = ("projects", "reports", "agency_budgets", "outcomes", "outputs", "indicators", "comments",
-               "budget_lines", "project_aliases")
+               "budget_lines", "project_aliases", "field_locations")
 
 
 def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -141,3 +141,9 @@ SELECT * EXCLUDE (rank) FROM (
     FROM corrections
     WHERE undoes IS NULL AND id NOT IN (SELECT undoes FROM corrections WHERE undoes IS NOT NULL)
 ) WHERE rank = 1;
+
+-- Where each headline field of a file was read (REPORT.md's dotted names: report.gender_allocated_usd → line 88).
+CREATE TABLE IF NOT EXISTS field_locations (
+    source_sha256 VARCHAR NOT NULL, field VARCHAR NOT NULL, location VARCHAR NOT NULL,
+    PRIMARY KEY (source_sha256, field)
+);

@@ -11,8 +11,9 @@ import pandas as pd
 
 from loaders.normalise.project_ids import canonical_project_id
 from loaders.normalise.text import fold
+from loaders.store.integrity import FACT_TABLES
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 _SCHEMA_SQL = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 _CELLS = ("baseline", "target", "milestone", "current")
 
@@ -71,8 +72,7 @@ def remove_source(con: duckdb.DuckDBPyConnection, sha256: str) -> None:
     """Remove one file and everything read from it, in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in ("projects", "reports", "agency_budgets", "outcomes", "outputs", "indicators", "comments",
-                      "budget_lines", "project_aliases"):
+        for table in FACT_TABLES:
             con.execute(f"DELETE FROM {table} WHERE source_sha256 = ?", [sha256])
         con.execute("UPDATE sources SET superseded_by = NULL WHERE superseded_by = ?", [sha256])
         con.execute("DELETE FROM sources WHERE sha256 = ?", [sha256])
@@ -107,6 +107,8 @@ def _insert_project(con, record: dict, key: str) -> None:
         "date": r.get("date"), "implementation_rate": r.get("implementation_rate"),
         "gender_allocated_usd": r.get("gender_allocated_usd"), "gender_spent_usd": r.get("gender_spent_usd"),
         "evaluation_budget_usd": r.get("evaluation_budget_usd"), "covid_adjustment_usd": r.get("covid_adjustment_usd")}])
+    insert_rows(con, "field_locations", [{"source_sha256": sha, "field": field, "location": where}
+                                         for field, where in sorted((record.get("locations") or {}).items())])
     aliases = sorted({canonical_project_id(i) for i in p.get("project_ids") or [] if canonical_project_id(i)})
     insert_rows(con, "project_aliases", [{"source_sha256": sha, "alias": alias, "project_key": key} for alias in aliases])
     insert_rows(con, "agency_budgets", [{

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from loaders.formats.xlsx import Sheet, Workbook
 from loaders.normalise.agencies import agency_code
+from loaders.normalise.matching import FUZZY_MIN_LENGTH, LABEL_CUTOFF
 from loaders.normalise.money import read_money_cell, read_share_cell
 from loaders.normalise.text import fold
 
@@ -63,8 +64,8 @@ def _header_kind(text: object) -> str | None:
     best = None
     for kind, labels in HEADER_LABELS.items():
         for label in labels:
-            score = 100 if key == label else (fuzz.partial_ratio(label, key) if len(label) > 12 else 0)
-            if score >= 88 and (best is None or score > best[0]):
+            score = 100 if key == label else (fuzz.partial_ratio(label, key) if len(label) > FUZZY_MIN_LENGTH else 0)
+            if score >= LABEL_CUTOFF and (best is None or score > best[0]):
                 best = (score, kind)
     return best[1] if best else None
 

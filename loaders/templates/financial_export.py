@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from loaders.normalise.agencies import agency_code
+from loaders.normalise.matching import NAME_CUTOFF
 from loaders.normalise.money import read_money_cell
 from loaders.normalise.project_ids import canonical_project_id
 from loaders.normalise.text import fold
@@ -44,7 +45,7 @@ def find_columns(header: list[object]) -> dict[str, int]:
                 continue
             score = max((100 if key == name or key.replace(" ", "") == name.replace(" ", "")
                          else fuzz.ratio(key, name)) for name in names)
-            if score >= 90 and (best is None or score > best[0]):
+            if score >= NAME_CUTOFF and (best is None or score > best[0]):
                 best = (score, index)
         if best:
             found[field] = best[1]

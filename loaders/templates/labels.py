@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from loaders.normalise.matching import FUZZY_MIN_LENGTH, LABEL_CUTOFF
 from loaders.normalise.text import fold
 
 FIELD_LABELS: dict[str, list[str]] = {
@@ -86,10 +87,10 @@ def _prefix_score(variant: str, key: str) -> float:
     boundary_ok = len(key) <= len(variant) or not key[len(variant)].isalnum()
     if head == variant and boundary_ok:
         return 100.0
-    if len(variant) < 12:
+    if len(variant) < FUZZY_MIN_LENGTH:
         return 0.0
     score = fuzz.ratio(variant, key[: len(variant) + 2])
-    return score if score >= 88 else 0.0
+    return score if score >= LABEL_CUTOFF else 0.0
 
 
 def value_after_label(text: str) -> str:

@@ -32,8 +32,18 @@ _SPENT = re.compile(r"depense|expended|spent|utilise")
 _ALLOCATED = re.compile(r"alloue|allocated|prevu|planned|budgete")
 
 
-def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warnings: list[str]) -> tuple[dict, dict]:
-    """(project, report) dictionaries of REPORT.md from the paragraphs before the results table."""
+# headline field (REPORT.md's dotted name) → the label hit it is read from
+_LOCATED = {"project.title": "title", "project.countries": "countries", "project.start_date": "start_date",
+            "project.end_date": "end_date", "project.gender_marker": "gender_marker",
+            "project.risk_marker": "risk_marker", "report.type": "report_type", "report.date": "report_date",
+            "report.implementation_rate": "implementation_rate",
+            "report.evaluation_budget_usd": "evaluation_budget_usd", "report.covid_adjustment_usd": "covid_adjustment_usd"}
+
+
+def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warnings: list[str],
+                       locations: dict | None = None) -> tuple[dict, dict]:
+    """(project, report) dictionaries of REPORT.md from the paragraphs before the results table;
+    `locations` (when given) receives where each headline field that was read was found."""
     hits = find_fields(paragraphs, stop_at)
     value = {name: hit.first_value() for name, hit in hits.items()}
     project_ids = read_project_ids(value.get("project_ids", ""))
@@ -56,7 +66,7 @@ def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warning
         "total_budget_usd": agencies.total_usd,
         "agencies": agencies.agencies,
     }
-    allocated, spent = read_gewe(paragraphs[:stop_at] if stop_at else paragraphs)
+    allocated, spent, gewe_at = read_gewe(paragraphs[:stop_at] if stop_at else paragraphs)
     report = {
         "type": _report_type(hits.get("report_type")),
         "date": read_date(value.get("report_date")),
@@ -67,6 +77,15 @@ def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warning
         "covid_adjustment_usd": _amount(hits.get("covid_adjustment_usd"), warnings, "COVID-19 adjustment"),
     }
     _warn_missing(project, report, warnings)
+    if locations is not None:
+        located = {"project": project, "report": report}
+        for field, name in _LOCATED.items():
+            part, key = field.split(".")
+            if located[part].get(key) not in (None, [], "") and name in hits:
+                locations[field] = hits[name].location
+        if agencies.total_usd is not None and agencies.total_location:
+            locations["project.total_budget_usd"] = agencies.total_location
+        locations.update({f"report.{k}": where for k, where in gewe_at.items() if report.get(k) is not None})
     return project, report
 
 
@@ -120,9 +139,11 @@ def _amount(hit: FieldHit | None, warnings: list[str], what: str) -> float | Non
     return None
 
 
-def read_gewe(paragraphs: list[Paragraph]) -> tuple[float | None, float | None]:
-    """GEWE amount allocated in the project document, and spent (or allocated) to date."""
+def read_gewe(paragraphs: list[Paragraph]) -> tuple[float | None, float | None, dict[str, str]]:
+    """GEWE amount allocated in the project document, and spent (or allocated) to date, and where
+    each was read (`gender_allocated_usd`/`gender_spent_usd` → location)."""
     allocated = spent = None
+    where: dict[str, str] = {}
     for index, paragraph in enumerate(paragraphs):
         raw = paragraph.text
         if ":" not in raw or len(raw) > 1200 or not _GEWE_WORDS.search(raw):
@@ -137,12 +158,15 @@ def read_gewe(paragraphs: list[Paragraph]) -> tuple[float | None, float | None]:
         first, second = read_amount_pair(answer)
         label_key = fold(label)
         if _SPENT.search(label_key) and not _ALLOCATED.search(label_key):
-            spent = spent if spent is not None else first
+            if spent is None and first is not None:
+                spent, where["gender_spent_usd"] = first, paragraph.location
         elif second is not None:
-            allocated, spent = allocated if allocated is not None else first, second
-        elif _ALLOCATED.search(label_key):
-            allocated = allocated if allocated is not None else first
-    return allocated, spent
+            if allocated is None and first is not None:
+                allocated, where["gender_allocated_usd"] = first, paragraph.location
+            spent, where["gender_spent_usd"] = second, paragraph.location
+        elif _ALLOCATED.search(label_key) and allocated is None and first is not None:
+            allocated, where["gender_allocated_usd"] = first, paragraph.location
+    return allocated, spent, where
 
 
 def _warn_missing(project: dict, report: dict, warnings: list[str]) -> None:

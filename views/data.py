@@ -10,7 +10,7 @@ import streamlit as st
 
 from metrics import project_detail
 from ui.context import Context, db_path, page_setup
-from ui.corrections import show_trail, undo_form
+from ui.corrections import field_label, preview_correction_form, show_trail, store_pending, undo_form
 from ui.files import preview, remove_file, save_upload, store_uploads
 from ui.i18n import missing_label
 from ui.identity import current_user, read_only
@@ -45,6 +45,7 @@ def upload(ctx: Context) -> None:
         if item["warnings"]:
             with st.expander(f"{md(item['file'])}: {len(item['warnings'])} {ctx.t('warnings').lower()}"):
                 st.text("\n".join(item["warnings"]))
+        preview_correction_form(item, current_user(), lang)
     if st.button(ctx.t("store_files"), type="primary"):
         names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
         bar = st.progress(0.0)
@@ -54,6 +55,7 @@ def upload(ctx: Context) -> None:
         st.success(summary.line())
         for failed in summary.failures:
             st.error(f"{md(failed.path)}: {md(failed.error)}")
+        store_pending(db_path(), current_user(), {o.path for o in summary.files if o.status != "failed"}, lang)
 
 
 def ingested(ctx: Context) -> None:
@@ -85,7 +87,7 @@ def corrections(ctx: Context) -> None:
     stale = ctx.query(project_detail.stale_corrections)
     if stale:
         st.warning(ctx.t("stale_corrections") + "\n\n" + "\n".join(
-            f"- {md(r['project_key'])} · {ctx.t('corr.' + r['field'])}: {md(str(r['new_value']))} "
+            f"- {md(r['project_key'])} · {field_label(r['field'], ctx.language)}: {md(str(r['new_value']))} "
             f"({ctx.t('trail.read_value').lower()} {md(str(r['read_value']))} → {md(str(r['file_now']))})" for r in stale))
     show_trail(db_path(), None, ctx.language, "corrections")
     if not read_only():

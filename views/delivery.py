@@ -11,7 +11,7 @@ from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import country_name, left_out_label
-from ui.tables import first_rows, show_table
+from ui.tables import DATE_FORMATS, first_rows, show_table
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
 LABELLED_POINTS = 30  # past this many projects the scatter drops its text labels
@@ -29,10 +29,7 @@ def by_group(ctx: Context) -> None:
         with tab:
             known = frame.dropna(subset=["delivery_rate"]) if not frame.empty else frame
             if known.empty:
-                st.info(ctx.t("no_data") if key != "outcome" else
-                        "No budget workbook with expenditure by outcome yet — ingest one on the Data page."
-                        if lang == "en" else
-                        "Aucun budget Excel avec dépenses par résultat — importez-en un sur la page Données.")
+                st.info(ctx.t("no_data") if key != "outcome" else ctx.t("no_outcome_spending"))
                 continue
             if key == "outcome":
                 known = known.assign(outcome=known["project_key"] + " · " + known["outcome"].astype(str))
@@ -51,7 +48,7 @@ def scatter(ctx: Context, projects) -> None:
                                 line={"width": 0}, fillcolor="rgba(213,94,0,0.15)", name=ctx.t("behind_zone"),
                                 hoverinfo="skip"))
     figure.add_trace(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line={"dash": "dot", "color": "#777"},
-                                name="delivery = time", hoverinfo="skip"))
+                                name=ctx.t("delivery_equals_time"), hoverinfo="skip"))
     budgets = data["budget_usd"].fillna(0)
     many = len(data) > LABELLED_POINTS
     sizes = (6 if many else 12) + (10 if many else 40) * (budgets / budgets.max()) ** 0.5 if budgets.max() > 0 else 8
@@ -85,10 +82,10 @@ def project_table(ctx: Context, projects) -> None:
         "expenditure_estimate_usd": money_column(ctx.t("expenditure") + " (USD)"),
         "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", ctx.language)),
         "delivery_source": st.column_config.TextColumn(ctx.t("source")),
-        "delivery_rate_net_funded": percent_column("÷ net funded"),
+        "delivery_rate_net_funded": percent_column(ctx.t("delivery_rate_net_funded")),
         "time_elapsed": percent_column(ctx.t("time_elapsed"), help=help_text("time_elapsed", ctx.language)),
         "delivery_gap": percent_column(ctx.t("delivery_gap"), help=help_text("delivery_gap", ctx.language)),
-        "end_day": st.column_config.DateColumn(ctx.t("end_date")),
+        "end_day": st.column_config.DateColumn(ctx.t("end_date"), format=DATE_FORMATS[ctx.language][0]),
         "behind": st.column_config.CheckboxColumn(ctx.t("behind")),
         "left_out_reason": st.column_config.TextColumn("⚠", help=ctx.t("left_out_help")),
     })

@@ -9,15 +9,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import delivery, gender, indicators, project_detail, quality
-from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, show, style
+from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, progress_column, project_ref, show, style
 from ui.context import Context, db_path, page_setup
-from ui.corrections import correction_form, mark, show_trail, undo_form
+from ui.corrections import agency_choices, correction_form, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import (
     column_label,
     country_name,
-    flag_message,
     fmt_date,
     fmt_money_short,
     fmt_pct,
@@ -27,6 +26,7 @@ from ui.i18n import (
 )
 from ui.identity import current_user, read_only
 from ui.safe_text import md
+from ui.sentences import flag_message, location
 from ui.tables import show_table
 
 
@@ -36,7 +36,7 @@ def choose(ctx: Context, projects):
     wanted = st.query_params.get("project")
     index = keys.index(wanted) if wanted in keys else 0
     key = st.selectbox(ctx.t("choose_project"), keys, index=index,
-                       format_func=lambda k: f"{k} · {(titles.get(k) or '')[:80]}")
+                       format_func=lambda k: project_ref(k, titles.get(k)))
     if st.query_params.get("project") != key:
         st.query_params["project"] = key
     return key
@@ -49,7 +49,8 @@ def facts(ctx: Context, row) -> None:
     if isinstance(countries, str):  # one text of codes (`CAF, CMR`), not a list
         countries = [c.strip() for c in countries.split(",") if c.strip()]
     names = ", ".join(country_name(c, lang) for c in (countries if countries is not None else []))
-    st.caption(f"{md(row['project_key'])} · {md(names)} · {fmt_date(_day(row['start_day']), lang)} → "
+    number = ctx.t("no_project_number") if str(row["project_key"]).startswith("title:") else row["project_key"]
+    st.caption(f"{md(number)} · {md(names)} · {fmt_date(_day(row['start_day']), lang)} → "
                f"{fmt_date(_day(row['end_day']), lang)}")
     fixed = list(row.get("corrected_fields") if row.get("corrected_fields") is not None else [])
     budget_fixed = "project.total_budget_usd" in fixed
@@ -65,8 +66,19 @@ def facts(ctx: Context, row) -> None:
                    help=help_text("gewe_spend_rate", lang))
     if fixed:
         st.caption(ctx.t("corrected_help"))
+    read_at = ctx.query(project_detail.headline_locations, row["project_key"])
+    read_at = read_at[read_at["field"].isin(HEADLINE_FIELDS)].sort_values(
+        "field", key=lambda fields: [HEADLINE_FIELDS.index(f) for f in fields])
+    if not read_at.empty:  # where each figure was read, so a person can find it in the file
+        st.caption(ctx.t("read_at").format(file=md(read_at["file_name"].iloc[0])) + " " + " · ".join(
+            f"{missing_label([f], lang)}: {md(location(where, lang))}"
+            for f, where in zip(read_at["field"], read_at["location"], strict=True)))
     if isinstance(row.get("left_out_reason"), str):
         st.warning(f"{left_out_label(row['left_out_reason'], lang).capitalize()} — {ctx.t('left_out_help')}")
+
+
+HEADLINE_FIELDS = ("project.total_budget_usd", "report.implementation_rate", "report.gender_allocated_usd",
+                   "report.gender_spent_usd", "project.gender_marker", "project.risk_marker", "report.type", "report.date")
 
 
 def _day(value) -> str | None:
@@ -92,22 +104,24 @@ def history(ctx: Context, key: str) -> None:
         "gender_spent_usd": money_column(column_label("gender_spent_usd", ctx.language))})
 
 
-def outcomes(ctx: Context, key: str) -> None:
+def outcomes(ctx: Context, key: str) -> list[str]:
+    """The results table by outcome; returns the indicator codes shown."""
     st.markdown(f"**{ctx.t('outcomes_indicators')}**")
     table = ctx.run(indicators.indicator_table, filters=dataclasses.replace(ctx.filters, project=key))
     if table.empty:
         st.caption(ctx.t("no_indicators"))
-        return
+        return []
     statements = ctx.query(project_detail.outcome_statements, key)
     for number in sorted(table["outcome"].dropna().unique(), key=lambda n: int(n) if str(n).isdigit() else 0):
         rows = table[table["outcome"] == number]
         label = statements.get(number, "")
         with st.expander(f"{ctx.t('outcome')} {md(number)} · {md(label[:110])}", expanded=False):
-            show_table(ctx.language, rows[["code", "statement", "baseline_raw", "target_raw", "current_raw", "progress", "status",
-                               "status_reason", "reason", "location"]], hide_index=True, column_config={
+            show_table(ctx.language, as_percent(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw",
+                                                      "progress", "status", "status_reason", "reason", "location"]],
+                                                ["progress"]), hide_index=True, column_config={
                 "statement": st.column_config.TextColumn(ctx.t("indicators"), width="large"),
-                "progress": st.column_config.ProgressColumn("progress", min_value=0.0, max_value=1.0,
-                                                            format="percent")})
+                "progress": progress_column(ctx.t("progress"), ctx.language)})
+    return list(dict.fromkeys(table["code"].dropna()))
 
 
 def render(ctx: Context) -> None:
@@ -127,14 +141,14 @@ def render(ctx: Context) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")
-        sources = ctx.query(project_detail.project_sources, key)
-        current = sources[~sources["superseded"] & (sources["kind"] != "budget")]
-        sha = current["sha256"].iloc[-1] if not current.empty else ""
-        show_table(ctx.language, ctx.query(project_detail.agency_budget_table, key, sha), hide_index=True, column_config={
-            "budget_usd": money_column(ctx.t("budget") + " (USD)")})
+        agencies = ctx.query(project_detail.agency_budget_table, key)
+        agencies = agencies.assign(corrected=["✎" if c else "" for c in agencies["corrected"]])
+        show_table(ctx.language, agencies, hide_index=True, column_config={
+            "budget_usd": money_column(ctx.t("budget") + " (USD)"),
+            "corrected": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand"))})
     with right:
         history(ctx, key)
-    outcomes(ctx, key)
+    codes = outcomes(ctx, key)
     st.markdown(f"**{ctx.t('comments')}**")
     comments = ctx.query(project_detail.project_comments, key)
     if comments.empty:
@@ -144,18 +158,20 @@ def render(ctx: Context) -> None:
     st.markdown(f"**{ctx.t('flags')}**")
     flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
     show_table(ctx.language, flags.assign(code=[value_label(c, ctx.language) for c in flags["code"]],
-                                          message=[flag_message(m, ctx.language) for m in flags["message"]]),
+                                          value_a=[flag_message(v, ctx.language) for v in flags["value_a"]]),
                hide_index=True)
     download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
     st.markdown(f"**{ctx.t('corrections')}**")
     user = current_user()
     if not read_only():
-        correction_form(db_path(), user, key, ctx.language)
+        named = list(agencies["agency"])
+        correction_form(db_path(), user, key, ctx.language, named + [a for a in agency_choices() if a not in named],
+                        codes)
     show_trail(db_path(), key, ctx.language, f"corrections-{key.replace('/', '-')}")
     if not read_only():
         undo_form(db_path(), user, key, ctx.language)
     st.markdown(f"**{ctx.t('files')}**")
-    show_table(ctx.language, sources.drop(columns=["sha256"]), hide_index=True)
+    show_table(ctx.language, ctx.query(project_detail.project_sources, key).drop(columns=["sha256"]), hide_index=True)
 
 
 context = page_setup("project")

@@ -38,6 +38,9 @@ def shares(ctx: Context, projects) -> None:
             figure.update_yaxes(tickformat=".0%", rangemode="tozero")
             show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
                        height=340), "gewe-spend")
+            unpaired = spend[spend["delivery_rate"].isna()]["label"]
+            if len(unpaired):  # a GEWE spend bar with no delivery bar beside it says why
+                st.caption(ctx.t("spend_without_delivery").format(projects=", ".join(unpaired)))
     with tabs[1]:
         countries = ctx.run(gender.gewe_rollup, "country")
         countries["label"] = [country_name(c, lang) for c in countries["country"]]
@@ -50,9 +53,7 @@ def shares(ctx: Context, projects) -> None:
     with tabs[2]:
         agencies = ctx.run(gender.gewe_by_agency)
         if agencies.dropna(subset=["gewe_share"]).empty:
-            st.info("Reports give GEWE per project only; per agency it comes from budget workbooks — ingest one on "
-                    "the Data page." if lang == "en" else "Les rapports donnent l'EGAF par projet ; par agence, il "
-                    "vient des budgets Excel — importez-en un sur la page Données.")
+            st.info(ctx.t("no_gewe_by_agency"))
         else:
             show(rate_bars(agencies, "agency", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
                            TARGETS), "gewe-agency")

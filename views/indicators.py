@@ -8,11 +8,13 @@ import streamlit as st
 from metrics import indicators, project_detail
 from metrics.delay_reasons import CATEGORIES, OTHER
 from metrics.indicators import STATUSES
+from ui.charts import as_percent, progress_column
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import fmt_number, value_label, values_label
 from ui.safe_text import md
+from ui.sentences import location, status_reason
 from ui.tables import TABLE_ROWS, first_rows, show_table, table_height
 
 
@@ -50,9 +52,9 @@ def _keep_in_url(values: dict[str, list]) -> None:
 def details(ctx: Context, row) -> None:
     st.markdown(f"**{md(row['code'])}** · {md(row['project_key'])}")
     st.text(row["statement"])
-    st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(row['location'])}")
+    st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(location(row['location'], ctx.language))}")
     st.text(f"{row['baseline_raw'] or '—'} → {row['current_raw'] or '—'} → {row['target_raw'] or '—'}"
-            f"   ({value_label(row['status'], ctx.language)}: {row['status_reason']})")
+            f"   ({value_label(row['status'], ctx.language)}: {status_reason(row['status_reason'], ctx.language)})")
     if isinstance(row["reason"], str) and row["reason"].strip():
         st.text(row["reason"])
     comments = ctx.query(project_detail.indicator_comments, row["source_sha256"], row["code"])
@@ -88,14 +90,13 @@ def render(ctx: Context) -> None:
                                   level=[value_label(v, lang) for v in shown["level"]],
                                   reason_categories=[values_label(v, lang) for v in shown["reason_categories"]],
                                   reason=shown["reason"].fillna(""), status_reason=shown["status_reason"].fillna(""))
-    event = show_table(ctx.language, table, hide_index=True, on_select="rerun", selection_mode="single-row",
-                         key="indicator-table", height=table_height(len(shown)), column_config={
+    event = show_table(ctx.language, as_percent(table, ["progress"]), hide_index=True, on_select="rerun",
+                       selection_mode="single-row", key="indicator-table", height=table_height(len(shown)), column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
         "project_key": st.column_config.TextColumn(ctx.t("project")),
         "statement": st.column_config.TextColumn(ctx.t("indicators"), width="medium"),
         "path": st.column_config.TextColumn(ctx.t("path")),
-        "progress": st.column_config.ProgressColumn(ctx.t("progress"), min_value=0.0, max_value=1.0, format="percent",
-                                                    help=help_text("status", ctx.language)),
+        "progress": progress_column(ctx.t("progress"), ctx.language, help=help_text("status", ctx.language)),
         "status_reason": st.column_config.TextColumn(ctx.t("status_reason")),
         "level": st.column_config.TextColumn(ctx.t("level")),
         "outcome": st.column_config.TextColumn(ctx.t("outcome")),
