@@ -18,7 +18,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 PAGES = {
     "/": "Projects needing attention",
     "/delivery": "Delivery rate / Time elapsed",
-    "/gender": "Projects below the 30 % target",
+    "/gender": "Projects below the 30% target",
     "/indicators": "Search statements and reasons",
     "/project?project=PBF/MLI/A-2": "Appui au nouveau cadre politique",
     "/data": "Files read",

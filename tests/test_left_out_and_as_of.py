@@ -77,7 +77,7 @@ def test_the_project_page_says_an_implausible_project_is_left_out(real_db, monke
 
     monkeypatch.setenv("LENS_DB", str(real_db))
     monkeypatch.chdir(ROOT)
-    for language, words in (("en", "Left out: delivery below 0 % or above 150%"), ("fr", "Exclu : exécution sous 0 %")):
+    for language, words in (("en", "Left out: delivery below 0% or above 150%"), ("fr", "Exclu : exécution sous 0 %")):
         app = AppTest.from_file(str(ROOT / "views" / "project.py"), default_timeout=90)
         app.query_params["project"], app.query_params["lang"] = "00040880", language
         app.run()

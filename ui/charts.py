@@ -2,6 +2,8 @@
 numbers in the interface language, the PNG download in the toolbar."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -9,6 +11,10 @@ import streamlit as st
 from ui.formats import MONEY_FORMAT, PERCENT_FORMAT
 from ui.i18n import fmt_number, fmt_pct, plotly_separators, t
 
+# plotly_white's look, as a small template: the full one is deep-copied into every figure (9 ms each)
+_GRID = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "automargin": True}
+TEMPLATE = go.layout.Template(layout={"plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"color": "#2a3f5f"},
+                                      "hoverlabel": {"align": "left"}, "xaxis": _GRID, "yaxis": _GRID})
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 STATUS_COLOURS = {"achieved": "#009E73", "on track": "#56B4E9", "behind": "#D55E00", "not started": "#E69F00",
                   "no data": "#999999", "qualitative": "#CC79A7"}
@@ -18,7 +24,7 @@ CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale
 
 def style(figure: go.Figure, language: str, title: str, x_title: str | None = None, y_title: str | None = None,
           height: int = 380) -> go.Figure:
-    figure.update_layout(title=title, separators=plotly_separators(language), height=height, template="plotly_white",
+    figure.update_layout(title=title, separators=plotly_separators(language), height=height, template=TEMPLATE,
                          margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h", "y": -0.2},
                          font={"size": 13})
     if x_title is not None:
@@ -50,10 +56,10 @@ def project_ref(key: str, title, length: int = 80) -> str:
     return f"{key} · {shown}" if shown != str(key) else str(key)
 
 
-def project_labels(titles, keys) -> list[str]:
-    """Short titles as bar labels; two projects with the same short title keep their numbers apart."""
-    labels = [short_title(t, k) for t, k in zip(titles, keys, strict=True)]
-    repeated = {label for label in labels if labels.count(label) > 1}
+def project_labels(titles, keys, length: int = 40) -> list[str]:
+    """Short titles as bar and point labels; two projects with the same short title keep their numbers apart."""
+    labels = [short_title(t, k, length) for t, k in zip(titles, keys, strict=True)]
+    repeated = {label for label, n in Counter(labels).items() if n > 1}  # (one pass: 20,000 labels in ms)
     return [f"{label} · {key}" if label in repeated else label for label, key in zip(labels, keys, strict=True)]
 
 

@@ -3,6 +3,7 @@ connection per process, the language, the shared filter bar kept in the URL, and
 queries keyed by the database version and the filter values."""
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
 import threading
@@ -54,11 +55,11 @@ class Context:
     def run(self, function: Callable, *args, filters: Filters | None = None) -> pd.DataFrame | dict:
         """`function(con, filters, *args)` — a metric function — cached per database version and filters."""
         chosen = self.filters if filters is None else filters
-        return _cached_metric(_register(function), self.version, dataclasses.astuple(chosen), args)
+        return _own(_cached_metric(_register(function), self.version, dataclasses.astuple(chosen), args))
 
     def query(self, function: Callable, *args) -> pd.DataFrame:
         """`function(con, *args)` for metric functions without filters, cached likewise."""
-        return _cached_plain(_register(function), self.version, args)
+        return _own(_cached_plain(_register(function), self.version, args))
 
 
 _FUNCTIONS: dict[str, Callable] = {}
@@ -132,12 +133,21 @@ def _with_cursor(call):
     return None
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def _own(value):
+    """The caller's own copy of a cached result: a frame shares its data copy-on-write (pandas 3),
+    so a page that changes it changes only its copy; anything else is copied whole."""
+    return value.copy(deep=False) if isinstance(value, pd.DataFrame) else copy.deepcopy(value)
+
+
+# Results are kept as objects (st.cache_resource), not pickled (st.cache_data): unpickling a
+# 20,000-row frame on every run cost a page 0.17 s; the key holds the database version, so a
+# write makes every entry stale, and `_own` gives each run its own copy.
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _cached_metric(key: str, version: tuple, filter_values: tuple, args: tuple):
     return _with_cursor(lambda cursor: _FUNCTIONS[key](cursor, Filters(*filter_values), *args))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _cached_plain(key: str, version: tuple, args: tuple):
     return _with_cursor(lambda cursor: _FUNCTIONS[key](cursor, *args))
 

@@ -41,4 +41,4 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
 
 def help_text(key: str, language: str) -> str:
     english, french = DEFINITIONS[key]
-    return with_thresholds(french if language == "fr" else english) + " — docs/METRICS.md"
+    return with_thresholds(french if language == "fr" else english, language) + " — docs/METRICS.md"

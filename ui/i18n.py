@@ -58,6 +58,14 @@ LABELS: dict[str, tuple[str, str]] = {
                           "on the Data page.", "Les rapports donnent l'EGAF par projet ; par agence, il vient des "
                           "budgets Excel — importez-en un sur la page Données."),
     "read_at": ("Read from {file} —", "Lu dans {file} —"),
+    "not_plotted": ("{shown} of {total} projects drawn: the others have no delivery rate or no start and end dates.",
+                    "{shown} projets sur {total} dessinés : les autres n'ont pas de taux d'exécution ou pas de dates "
+                    "de début et de fin."),
+    "no_markers": ("No gender marker stated for these projects (reports and project documents give it as GM0–GM3).",
+                   "Aucun marqueur genre indiqué pour ces projets (les rapports et documents de projet le donnent, "
+                   "de GM0 à GM3)."),
+    "none_below_target": ("Every project with a GEWE figure reaches the {pbf_target} target.",
+                          "Tous les projets avec un chiffre EGAF atteignent la cible de {pbf_target}."),
     "no_rows": ("Nothing to show here.", "Rien à afficher ici."),
     "no_project_number": ("no project number", "sans numéro de projet"),
     "behind_zone": ("behind zone (gap > {gap_behind} points)", "zone de retard (écart > {gap_behind} points)"),
@@ -90,7 +98,7 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Aucun projet à suivre : aucun n'est en retard, n'a d'indicateur en retard ni d'alerte qualité."),
     "left_out": ("Left out of the totals: {reasons}. They are listed, with their figures, on the Delivery page.",
                  "Laissés hors des totaux : {reasons}. Ils figurent, avec leurs chiffres, sur la page Exécution financière."),
-    "left_out.delivery_implausible": ("{n} project(s) with a delivery rate below 0 % or above {limit} (a misread or "
+    "left_out.delivery_implausible": ("{n} project(s) with a delivery rate below 0% or above {limit} (a misread or "
                                       "mistyped figure)", "{n} projet(s) au taux d'exécution inférieur à 0 % ou supérieur "
                                       "à {limit} (chiffre mal lu ou mal saisi)"),
     "left_out.spending_without_budget": ("{n} project(s) with spending but no budget",
@@ -116,7 +124,7 @@ LABELS: dict[str, tuple[str, str]] = {
                  "results tables (\"120 (50 women, 70 men)\").",
                  "Aucun résultat ventilé par sexe pour ces projets : la ventilation vient des cellules de progrès des "
                  "cadres de résultats (« 120 (50 femmes, 70 hommes) »)."),
-    "left_out_short.delivery_implausible": ("left out: delivery below 0 % or above {limit}",
+    "left_out_short.delivery_implausible": ("left out: delivery below 0% or above {limit}",
                                             "exclu : exécution sous 0 % ou au-delà de {limit}"),
     "left_out_short.spending_without_budget": ("left out: spending, no budget", "exclu : dépenses sans budget"),
     "left_out_help": ("Shown, but left out of every total: the figure is implausible.",
@@ -216,15 +224,20 @@ class _Thresholds(dict):
         return "{" + key + "}"
 
 
-THRESHOLDS = _Thresholds(
-    un_minimum=f"{settings.GEWE_UN_MINIMUM * 100:g} %", pbf_target=f"{settings.GEWE_PBF_TARGET * 100:g} %",
-    gap_behind=f"{settings.DELIVERY_GAP_BEHIND * 100:g}", low_delivery=f"{settings.LOW_DELIVERY * 100:g} %",
-    months_left=f"{settings.MONTHS_LEFT_WARNING}")
+def thresholds(language: str = "en") -> _Thresholds:
+    """The thresholds as the language writes them (`15%` / `15 %`)."""
+    return _Thresholds(
+        un_minimum=fmt_pct(settings.GEWE_UN_MINIMUM, language, 0), pbf_target=fmt_pct(settings.GEWE_PBF_TARGET, language, 0),
+        gap_behind=f"{settings.DELIVERY_GAP_BEHIND * 100:g}", low_delivery=fmt_pct(settings.LOW_DELIVERY, language, 0),
+        months_left=f"{settings.MONTHS_LEFT_WARNING}")
 
 
-def with_thresholds(text: str) -> str:
+THRESHOLDS = {language: thresholds(language) for language in LANGUAGES}
+
+
+def with_thresholds(text: str, language: str = "en") -> str:
     """A label with its `{un_minimum}`-style thresholds filled in from metrics/settings.py."""
-    return text.format_map(THRESHOLDS) if "{" in text else text
+    return text.format_map(THRESHOLDS.get(language, THRESHOLDS["en"])) if "{" in text else text
 
 
 def t(key: str, language: str) -> str:
@@ -232,7 +245,7 @@ def t(key: str, language: str) -> str:
     pair = LABELS.get(key)
     if pair is None:
         return key
-    return with_thresholds(pair[1] if language == "fr" else pair[0])
+    return with_thresholds(pair[1] if language == "fr" else pair[0], language)
 
 
 STATUS_LABELS = {"achieved": "atteint", "on track": "en bonne voie", "behind": "en retard",

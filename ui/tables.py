@@ -47,9 +47,17 @@ def cell_formatter(config: dict | None, numeric_kind: str, language: str):
 
 
 def localised(frame: pd.DataFrame, config: dict, language: str):
-    """A Styler writing every number column in the interface language; the cells keep their numbers
-    (a column still sorts as numbers), only the text shown changes. The page's printf formats are
+    """Every number column written in the interface language; the cells keep their numbers (a
+    column still sorts as numbers), only the text shown changes. English is what the columns'
+    printf formats already write ($1,498,000, 21.7%; whole numbers grouped), so it costs nothing;
+    other languages get a Styler (about 0.1 s per 500-row table), and the page's printf formats are
     taken off the column configuration, which would otherwise win over the Styler."""
+    if language == "en":
+        for column in frame.columns:
+            entry = config.get(column)
+            if frame[column].dtype.kind in "iu" and not isinstance(entry, dict):
+                config[column] = st.column_config.NumberColumn(entry if isinstance(entry, str) else None, format="%,d")
+        return frame
     formats = {}
     for column in frame.columns:
         kind = frame[column].dtype.kind

@@ -6,11 +6,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import delivery, settings
-from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, rate_bars, show, style
+from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import country_name, left_out_label
+from ui.i18n import country_name, fmt_number, left_out_label
 from ui.tables import DATE_FORMATS, first_rows, show_table
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
@@ -40,7 +40,7 @@ def by_group(ctx: Context) -> None:
 def scatter(ctx: Context, projects) -> None:
     data = projects.dropna(subset=["delivery_rate", "time_elapsed"])
     if data.empty:
-        st.info(ctx.t("no_data"))
+        st.info(ctx.t("not_plotted").format(shown=0, total=fmt_number(len(projects), ctx.language)))
         return
     gap = settings.DELIVERY_GAP_BEHIND
     figure = go.Figure()
@@ -55,16 +55,21 @@ def scatter(ctx: Context, projects) -> None:
     points = go.Scattergl if many else go.Scatter  # WebGL past a few hundred points; labels only on few
     figure.add_trace(points(
         x=data["time_elapsed"], y=data["delivery_rate"], mode="markers" if many else "markers+text",
-        text=None if many else data["project_key"],
+        text=None if many else project_labels(list(data["title"]), list(data["project_key"]), 28),
         textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.5 if many else 0.8,
                                            "line": {"width": 0 if many else 1, "color": "white"}},
         name=ctx.t("projects"), customdata=data[["title", "budget_usd"]],
         hovertemplate="%{customdata[0]}<br>" + ctx.t("time_elapsed") + " %{x:.0%}<br>" + ctx.t("delivery_rate")
                       + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]:,.0f} USD<extra></extra>"))
     figure.update_xaxes(range=[0, 1.05], tickformat=".0%")
-    figure.update_yaxes(range=[0, 1.05], tickformat=".0%")
+    top = float(data["delivery_rate"].max())  # up to the implausibility limit: no point drawn off the chart
+    figure.update_yaxes(range=[min(0.0, float(data["delivery_rate"].min())) - 0.02, max(1.05, top + 0.05)],
+                        tickformat=".0%")
     show(style(figure, ctx.language, f"{ctx.t('delivery_rate')} / {ctx.t('time_elapsed')}",
                ctx.t("time_elapsed") + " (%)", ctx.t("delivery_rate") + " (%)", height=460), "delivery-scatter")
+    if len(data) < len(projects):  # say who is not drawn, and why
+        st.caption(ctx.t("not_plotted").format(shown=fmt_number(len(data), ctx.language),
+                                               total=fmt_number(len(projects), ctx.language)))
 
 
 def project_table(ctx: Context, projects) -> None:

@@ -15,7 +15,10 @@ from ui.i18n import THRESHOLDS, column_label, country_name
 from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
-TARGETS = [(settings.GEWE_UN_MINIMUM, THRESHOLDS["un_minimum"]), (settings.GEWE_PBF_TARGET, THRESHOLDS["pbf_target"])]
+def targets(language: str) -> list[tuple[float, str]]:
+    """The UN minimum and the PBF target, as the chart's dashed lines name them."""
+    return [(settings.GEWE_UN_MINIMUM, THRESHOLDS[language]["un_minimum"]),
+            (settings.GEWE_PBF_TARGET, THRESHOLDS[language]["pbf_target"])]
 
 
 def shares(ctx: Context, projects) -> None:
@@ -28,7 +31,7 @@ def shares(ctx: Context, projects) -> None:
             st.info(ctx.t("no_gewe"))
         else:
             show(rate_bars(known, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                           TARGETS), "gewe-project")
+                           targets(lang)), "gewe-project")
             spend = known.dropna(subset=["gewe_spend_rate"]).nsmallest(BARS, "gewe_spend_rate")
             figure = go.Figure([
                 go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["label"], y=spend["gewe_spend_rate"],
@@ -48,7 +51,7 @@ def shares(ctx: Context, projects) -> None:
             st.info(ctx.t("no_gewe"))
         else:
             show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                           TARGETS), "gewe-country")
+                           targets(lang)), "gewe-country")
             money_by_country(ctx, countries)
     with tabs[2]:
         agencies = ctx.run(gender.gewe_by_agency)
@@ -56,7 +59,7 @@ def shares(ctx: Context, projects) -> None:
             st.info(ctx.t("no_gewe_by_agency"))
         else:
             show(rate_bars(agencies, "agency", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                           TARGETS), "gewe-agency")
+                           targets(lang)), "gewe-agency")
 
 
 def money_by_country(ctx: Context, countries) -> None:
@@ -79,6 +82,9 @@ def money_by_country(ctx: Context, countries) -> None:
 
 def markers(ctx: Context) -> None:
     mix = ctx.run(gender.marker_mix)
+    if mix["gender_marker"].isna().all():  # one bar of "unknown" says nothing: say it in words
+        st.info(ctx.t("no_markers"))
+        return
     labels = ["—" if pd.isna(m) else f"GM{int(m)}" for m in mix["gender_marker"]]
     left, right = st.columns(2)
     for column, value, title, key in ((left, "projects", ctx.t("projects"), "count"),
@@ -92,18 +98,20 @@ def markers(ctx: Context) -> None:
                        height=300), f"markers-{key}")
 
 
-def reached(ctx: Context) -> None:
+def reached(ctx: Context, projects) -> None:
     split = ctx.run(gender.sex_disaggregated, "project", PEOPLE_BARS)
+    titles = dict(zip(projects["project_key"], projects["title"], strict=True))
     known = split.dropna(subset=["women_share"])
+    known = known.assign(label=project_labels([titles.get(k) for k in known["project"]], list(known["project"]), 28))
     st.subheader(ctx.t("women_share"), help=help_text("women_share", ctx.language))
     if known.empty:
         st.info(ctx.t("no_split"))
-    else:
-        figure = go.Figure([go.Bar(name=ctx.t("women"), x=known["project"], y=known["women"], marker_color=OKABE_ITO[3]),
-                            go.Bar(name=ctx.t("men"), x=known["project"], y=known["men"], marker_color=OKABE_ITO[5])])
-        figure.update_layout(barmode="stack")
-        show(style(figure, ctx.language, f"{ctx.t('women')} / {ctx.t('men')}", None, ctx.t("women") + " + "
-                   + ctx.t("men"), height=320), "women-men")
+        return
+    figure = go.Figure([go.Bar(name=ctx.t("women"), x=known["label"], y=known["women"], marker_color=OKABE_ITO[3]),
+                        go.Bar(name=ctx.t("men"), x=known["label"], y=known["men"], marker_color=OKABE_ITO[5])])
+    figure.update_layout(barmode="stack")
+    show(style(figure, ctx.language, f"{ctx.t('women')} / {ctx.t('men')}", None, ctx.t("women") + " + "
+               + ctx.t("men"), height=320), "women-men")
     show_table(ctx.language, as_percent(split, ["women_share"]), hide_index=True, column_config={
         "women_share": percent_column(ctx.t("women_share"))})
 
@@ -113,6 +121,9 @@ def below_target(ctx: Context, projects) -> None:
     below = projects[projects["gewe_share"].notna() & (projects["gewe_share"] < settings.GEWE_PBF_TARGET)]
     shown = below[["title", "countries", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd", "gewe_spend_rate",
                    "meets_un_minimum", "project_key"]]
+    if shown.empty:
+        st.caption(ctx.t("none_below_target") if projects["gewe_share"].notna().any() else ctx.t("no_gewe"))
+        return
     show_table(ctx.language, as_percent(first_rows(shown, ctx.language), ["gewe_share", "gewe_spend_rate"]), hide_index=True,
                  column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
@@ -148,7 +159,7 @@ def render(ctx: Context) -> None:
     download_buttons(table, "gewe-projects", ctx.language)
     shares(ctx, projects)
     markers(ctx)
-    reached(ctx)
+    reached(ctx, projects)
     below_target(ctx, projects)
 
 
