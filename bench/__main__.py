@@ -183,7 +183,7 @@ def grow_row(db: Path, projects: int, runs: int) -> dict:
 
 def _print(result: dict) -> None:
     keys = ("per_s", "ratio", "pages", "s_per_20_pages", "skipped", "first_s", "cached_s", "headline_s", "finished_s",
-            "cold_headline_s", "cold_finished_s")
+            "cold_headline_s", "cold_finished_s", "switch_headline_s", "switch_finished_s")
     extra = "".join(f"  {key}={result[key]}" for key in keys if key in result)
     print(f"{result['name']:<32} n={result['n']:<7} median {result['median_s'] * 1000:9.1f} ms"
           f"  p90 {result['p90_s'] * 1000:9.1f} ms  runs={result['runs']}{extra}", flush=True)

@@ -7,6 +7,9 @@ person's every visit after the first), `cold_*` for a browser that has never see
 What counts as "on screen" is an element a person reads first: the metric values on Overview and
 Project, the first chart on Delivery and Gender (its SVG drawn, not only its frame), the table on
 Indicators (a canvas: its frame holds no text, so text is never the signal), the file list on Data.
+`switch_headline_s`/`switch_finished_s` time the same page reached from another one through the
+sidebar's navigation, as a person moves around the app (no page load: the scripts, plotly.js
+included, are already running in the tab).
 `--film DIR` also saves a screenshot every 250 ms of one page, to check the timings against a
 stopwatch by eye.
 
@@ -42,15 +45,34 @@ _SETTLED = """() => {
   return !busy && !stale ? document.body.innerHTML.length : -1;
 }"""
 
+_FRESH = """selector => [...document.querySelectorAll(selector)].some(e => !e.closest('[data-stale="true"]'))"""
+
 
 def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[float, float]:
     """(seconds to headline, seconds to finished) for one visit in a new tab (a new Streamlit session)."""
     tab = context.new_page()
     started = time.perf_counter()
     tab.goto(f"{url}/{page}", wait_until="commit")
-    frames = []
     tab.wait_for_selector(HEADLINE[page], state="attached", timeout=120_000)
     headline = time.perf_counter() - started
+    frames = []
+
+    def filmed(now: float) -> None:
+        if film is not None and now - started >= 0.25 * len(frames):
+            frames.append(now - started)
+            tab.screenshot(path=str(film / f"{page}-{int(1000 * (now - started)):05d}ms.png"))
+
+    finished = _settle(tab, started, filmed)
+    tab.close()
+    return headline, finished
+
+
+TITLES = {"overview": "Overview", "delivery": "Delivery", "gender": "Gender", "indicators": "Indicators",
+          "project": "Project", "data": "Data"}
+
+
+def _settle(tab, started: float, tick=None) -> float:
+    """Seconds from `started` until Streamlit has finished and nothing more is drawn for 300 ms."""
     last, steady_since = None, None
     while time.perf_counter() - started < 120:
         size = tab.evaluate(_SETTLED)
@@ -61,11 +83,27 @@ def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[f
         else:
             steady_since = now if size >= 0 else None
         last = size
-        if film is not None and now - started >= 0.25 * len(frames):
-            frames.append(now - started)
-            tab.screenshot(path=str(film / f"{page}-{int(1000 * (now - started)):05d}ms.png"))
+        if tick is not None:
+            tick(now)
         time.sleep(0.05)
-    finished = (steady_since or time.perf_counter()) - started
+    return (steady_since or time.perf_counter()) - started
+
+
+def time_switch(context, url: str, page: str) -> tuple[float, float]:
+    """(headline, finished) seconds for `page` reached by a click in the sidebar's navigation from
+    another page of the same tab."""
+    tab = context.new_page()
+    start = "data" if page != "data" else "overview"
+    tab.goto(f"{url}/{start}", wait_until="commit")
+    tab.wait_for_selector(HEADLINE[start], state="attached", timeout=120_000)
+    _settle(tab, time.perf_counter())
+    started = time.perf_counter()
+    tab.click(f'[data-testid="stSidebarNav"] a[href$="/{page}"]')
+    tab.wait_for_function("title => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === title)",
+                          arg=TITLES[page], timeout=120_000)
+    tab.wait_for_function(_FRESH, arg=HEADLINE[page], timeout=120_000)  # the new page's, not the old one's
+    headline = time.perf_counter() - started
+    finished = _settle(tab, started)
     tab.close()
     return headline, finished
 
@@ -88,11 +126,14 @@ def browser_rows(db: Path, projects: int, runs: int = 3, film: Path | None = Non
                     head, end = time_page(warm, url, page)
                     heads.append(head)
                     ends.append(end)
+                switches = [time_switch(warm, url, page) for _ in range(runs)]
                 warm.close()
                 rows.append({"name": f"browser:{page}", "n": projects, "headline_s": round(statistics.median(heads), 3),
                              "finished_s": round(statistics.median(ends), 3), "median_s": round(statistics.median(ends), 3),
                              "p90_s": round(max(ends), 3), "runs": runs, "cold_headline_s": round(first[0], 3),
-                             "cold_finished_s": round(first[1], 3)})
+                             "cold_finished_s": round(first[1], 3),
+                             "switch_headline_s": round(statistics.median(h for h, _ in switches), 3),
+                             "switch_finished_s": round(statistics.median(f for _, f in switches), 3)})
             browser.close()
     return rows
 

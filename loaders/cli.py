@@ -1,6 +1,7 @@
 """Command line: `python -m loaders parse FILE...` prints REPORT.md JSON (JSON Lines for several
 files); `python -m loaders ingest PATH... [--db FILE]` loads files and folders into DuckDB;
-`python -m loaders schema` prints the parse record's JSON Schema (loaders/record.py)."""
+`python -m loaders schema` prints the parse record's JSON Schema (loaders/record.py);
+`python -m loaders upgrade [--db FILE]` brings a store built by an older version up to date."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,7 @@ from loaders.errors import LensError
 from loaders.ingest import ingest
 from loaders.parse import parse_path
 from loaders.record import ParseRecord
-from loaders.store.session import DEFAULT_DB
+from loaders.store.session import DEFAULT_DB, upgrade
 from loaders.templates.missing import describe
 
 
@@ -29,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     ingest_cmd.add_argument("--project", help="project number for files that do not name one (budget workbooks)")
     ingest_cmd.add_argument("--debug", action="store_true", help="print the traceback of a failure that is a bug")
     commands.add_parser("schema", help="print the JSON Schema of what `parse` prints")
+    upgrade_cmd = commands.add_parser("upgrade", help="bring a store built by an older version up to date")
+    upgrade_cmd.add_argument("--db", default=str(DEFAULT_DB))
     correct_cmd = commands.add_parser("correct", help="correct or enter a headline figure by hand (kept in the trail)")
     correct_cmd.add_argument("--db", default=str(DEFAULT_DB))
     correct_cmd.add_argument("--project", required=True, help="any of the project's numbers")
@@ -51,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     install()
     if args.command == "schema":
         print(json.dumps(ParseRecord.model_json_schema(), ensure_ascii=False, indent=1))
+        return 0
+    if args.command == "upgrade":
+        changed = upgrade(args.db)
+        print(f"{args.db}: {'brought up to date' if changed else 'already up to date'}")
         return 0
     if args.command in ("correct", "trail", "undo"):
         return corrections_command(args)

@@ -37,7 +37,7 @@ def corrections_command(args: argparse.Namespace) -> int:
                 con.close()
             _print_trail(rows, args.json)
     except LensError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+        print(f"error: {error.message}" + (f" — {error.hint}" if error.hint else ""), file=sys.stderr)
         return 1
     return 0
 

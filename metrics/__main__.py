@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from loaders.store.session import DEFAULT_DB, reading
+from loaders.store.session import DEFAULT_DB, StoreOutdated, reading
 from metrics.base import Filters
 from metrics.materialize import install
 from metrics.summary import summary
@@ -35,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no database at {args.db}; build one with python -m loaders ingest FILES --db {args.db}",
               file=sys.stderr)
         return 1
-    con = reading(args.db)
+    try:
+        con = reading(args.db)
+    except StoreOutdated as error:
+        print(f"error: {error.message} — {error.hint}", file=sys.stderr)
+        return 1
     try:
         figures = summary(con, Filters(country=args.country, agency=args.agency))
     finally:

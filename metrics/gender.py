@@ -19,7 +19,7 @@ def gewe_by_project(con: duckdb.DuckDBPyConnection, filters: Filters | None = No
     return project_query(con, f"""
         SELECT project_key, title, array_to_string(countries, ', ') AS countries, budget_usd,
                gender_allocated_usd AS gewe_allocated_usd, gewe_share,
-               gender_spent_usd AS gewe_spent_usd, gewe_spend_rate, delivery_rate, gender_marker,
+               gender_spent_usd AS gewe_spent_usd, gewe_spend_rate, delivery_rate, gender_marker, corrected_fields,
                gewe_share >= {settings.GEWE_UN_MINIMUM} AS meets_un_minimum,
                gewe_share >= {settings.GEWE_PBF_TARGET} AS meets_pbf_target
         FROM f ORDER BY gewe_share NULLS LAST, project_key""", filters)

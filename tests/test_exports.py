@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from ui.exports import neutralise, to_csv, to_excel
 
@@ -62,3 +63,35 @@ def test_no_page_builds_an_export_while_it_draws(sample_db, tmp_path, monkeypatc
         app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=90).run()
         assert not app.exception, [e.value for e in app.exception]
     assert calls == []
+
+
+@pytest.mark.parametrize("language, header", [("en", "Delivery rate"), ("fr", "Taux d'exécution")])
+def test_every_download_is_headed_in_the_page_language(sample_db, tmp_path, monkeypatch, language, header):
+    """The tables the pages hand to their CSV and Excel buttons, as the files will carry them:
+    no column's own name (`delivery_rate`, `gewe_share`) as a header."""
+    import re
+
+    from streamlit.testing.v1 import AppTest
+
+    import ui.exports
+    from tests.conftest import ROOT
+
+    handed = {}
+    monkeypatch.setattr(ui.exports, "download_buttons",
+                        lambda table, name, lang: handed.setdefault(name, table() if callable(table) else table))
+    db = tmp_path / "p.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    monkeypatch.setenv("LENS_DB", str(db))
+    monkeypatch.chdir(ROOT)
+    for page in ("overview", "delivery", "gender", "indicators", "project", "data"):
+        app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=90)
+        app.query_params["lang"] = language
+        if page == "project":
+            app.query_params["project"] = "00125232"
+        assert not app.run().exception
+    assert {"delivery-projects", "gewe-projects", "indicators", "projects-needing-attention"} <= set(handed)
+    headers = {str(c) for frame in handed.values() for c in ui.exports.export_frame(frame, language).columns}
+    assert sorted(h for h in headers if re.fullmatch(r"[a-z]+(_[a-z0-9]+)*", h)) == []
+    assert header in headers
+    csv_header = to_csv(ui.exports.export_frame(handed["delivery-projects"], language)).decode("utf-8-sig").splitlines()[0]
+    assert header in csv_header

@@ -17,12 +17,12 @@ import streamlit as st
 
 from loaders.ingest import ingest
 from loaders.normalise.countries import country_name
-from loaders.store.session import reading
+from loaders.store.session import StoreOutdated, reading, upgrade
 from metrics import catalog
 from metrics.base import Filters
 from metrics.materialize import install
 from ui.i18n import LANGUAGES, t, value_label
-from ui.identity import sign_in_bar
+from ui.identity import read_only, sign_in_bar
 
 install()  # the app's writes (first build, uploads, removals) refresh the metric tables
 
@@ -108,6 +108,8 @@ def connection():
         if holder["version"] != version:
             if holder["connection"] is not None:
                 holder["connection"].close()
+            if not read_only():  # the app is a composition point: it brings an older store up to date
+                upgrade(db_path())
             holder["connection"] = reading(db_path())
             holder["version"] = database_version()
         return holder["connection"]
@@ -167,7 +169,13 @@ def page_setup(title_key: str) -> Context | None:
         st.info(t("empty_store", language))
         return None
     context = Context(language, Filters(), database_version())
-    options = context.query(catalog.filter_options) | {
+    try:
+        options = context.query(catalog.filter_options)
+    except StoreOutdated as error:  # a read-only app never upgrades the store itself
+        st.title(t(title_key, language))
+        st.error(t("store_outdated", language).format(hint=error.hint))
+        return None
+    options = options | {
         "outcome": lambda narrowed: context.run(catalog.outcome_options, filters=narrowed)}
     context.filters = _filter_bar(options, language)
     _write_url(context.filters, language)

@@ -125,6 +125,12 @@ def undo_form(db, user: User, project_key: str | None, language: str) -> None:
             st.rerun()
 
 
+def corrected_note(fields, language: str) -> str:
+    """A table cell naming the figures of a row entered by hand: `✎ total approved budget`; '' if none."""
+    fields = [] if fields is None or (isinstance(fields, float)) else list(fields)
+    return ("✎ " + ", ".join(field_label(f, language) for f in fields)) if len(fields) else ""
+
+
 def mark(label: str, field: str, corrected: list[str] | None) -> str:
     """`Budget ✎` when the figure was entered by hand."""
     return f"{label} ✎" if corrected is not None and field in list(corrected) else label

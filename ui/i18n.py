@@ -66,6 +66,9 @@ LABELS: dict[str, tuple[str, str]] = {
                    "de GM0 à GM3)."),
     "none_below_target": ("Every project with a GEWE figure reaches the {pbf_target} target.",
                           "Tous les projets avec un chiffre EGAF atteignent la cible de {pbf_target}."),
+    "store_outdated": ("This store was built by an older version of Lens and this app only reads: {hint}.",
+                       "Cette base a été construite par une version antérieure de Lens et cette application ne fait "
+                       "que lire : mettez-la à jour avec la commande suivante — {hint}."),
     "no_rows": ("Nothing to show here.", "Rien à afficher ici."),
     "no_project_number": ("no project number", "sans numéro de projet"),
     "behind_zone": ("behind zone (gap > {gap_behind} points)", "zone de retard (écart > {gap_behind} points)"),
@@ -270,7 +273,22 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "date": ("Date", "Date"), "implementation_rate": ("Implementation rate", "Taux de mise en œuvre"),
     "gender_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
     "gender_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"), "progress": ("Progress", "Progrès"),
-    "number": ("No.", "N°"), "people": ("People", "Personnes"), "women_share": ("Women's share", "Part des femmes"),
+    "corrected_fields": ("Entered by hand", "Saisi à la main"), "number": ("No.", "N°"),
+    # the columns of the downloads (CSV, Excel), which carry every column of the table shown
+    "behind": ("Behind", "En retard"), "delivery_rate": ("Delivery rate", "Taux d'exécution"),
+    "delivery_gap": ("Delivery gap (time − delivery)", "Écart (temps − exécution)"),
+    "delivery_rate_net_funded": ("Delivery ÷ net funded", "Exécution ÷ montant net financé"),
+    "delivery_source": ("Delivery rate from", "Taux d'exécution tiré de"), "end_day": ("End date", "Date de fin"),
+    "expenditure_estimate_usd": ("Expenditure (USD)", "Dépenses (USD)"), "flags": ("Flags", "Alertes"),
+    "gewe_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"), "gewe_share": ("GEWE share", "Part EGAF"),
+    "gewe_spend_rate": ("GEWE spend rate", "Taux de dépense EGAF"), "gewe_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"),
+    "indicators": ("Indicators", "Indicateurs"), "indicators_behind": ("Indicators behind", "Indicateurs en retard"),
+    "label": ("Name", "Nom"), "left_out_reason": ("Left out of the totals", "Exclu des totaux"),
+    "level": ("Level", "Niveau"), "meets_un_minimum": ("Meets the UN minimum", "Atteint le minimum ONU"),
+    "open": ("Link", "Lien"), "outcome": ("Outcome", "Résultat"), "path": ("Outcome › output", "Résultat › produit"),
+    "projects": ("Projects", "Projets"), "reason_categories": ("Delay categories", "Catégories de retard"),
+    "time_elapsed": ("Time elapsed", "Temps écoulé"), "why": ("Why", "Pourquoi"),
+    "people": ("People", "Personnes"), "women_share": ("Women's share", "Part des femmes"),
 }
 
 # Values shown in tables and options: (English, French).

@@ -8,6 +8,7 @@ import streamlit as st
 from metrics import delivery, settings
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
 from ui.context import Context, page_setup
+from ui.corrections import corrected_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import country_name, fmt_number, left_out_label
@@ -75,8 +76,9 @@ def scatter(ctx: Context, projects) -> None:
 def project_table(ctx: Context, projects) -> None:
     shown = projects[["title", "countries", "budget_usd", "expenditure_estimate_usd", "delivery_rate",
                       "delivery_source", "delivery_rate_net_funded", "time_elapsed", "delivery_gap", "end_day",
-                      "behind", "left_out_reason", "project_key"]].assign(
-        left_out_reason=[left_out_label(r, ctx.language) for r in projects["left_out_reason"]])
+                      "behind", "left_out_reason", "corrected_fields", "project_key"]].assign(
+        left_out_reason=[left_out_label(r, ctx.language) for r in projects["left_out_reason"]],
+        corrected_fields=[corrected_note(f, ctx.language) for f in projects["corrected_fields"]])
     show_table(ctx.language, as_percent(first_rows(shown, ctx.language),
                             ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
                  hide_index=True, column_config={
@@ -93,6 +95,7 @@ def project_table(ctx: Context, projects) -> None:
         "end_day": st.column_config.DateColumn(ctx.t("end_date"), format=DATE_FORMATS[ctx.language][0]),
         "behind": st.column_config.CheckboxColumn(ctx.t("behind")),
         "left_out_reason": st.column_config.TextColumn("⚠", help=ctx.t("left_out_help")),
+        "corrected_fields": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand")),
     })
     download_buttons(shown, "delivery-projects", ctx.language)
 

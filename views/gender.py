@@ -9,6 +9,7 @@ import streamlit as st
 from metrics import gender, settings
 from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
 from ui.context import Context, page_setup
+from ui.corrections import corrected_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import THRESHOLDS, column_label, country_name
@@ -143,7 +144,8 @@ def render(ctx: Context) -> None:
         st.info(ctx.t("no_data"))
         return
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
-                      "gewe_spend_rate", "delivery_rate", "gender_marker", "project_key"]]
+                      "gewe_spend_rate", "delivery_rate", "gender_marker", "corrected_fields", "project_key"]]
+    table = table.assign(corrected_fields=[corrected_note(f, ctx.language) for f in table["corrected_fields"]])
     show_table(ctx.language, as_percent(first_rows(table, ctx.language), ["gewe_share", "gewe_spend_rate", "delivery_rate"]),
                  hide_index=True,
                  column_config={
@@ -155,6 +157,7 @@ def render(ctx: Context) -> None:
         "gewe_spent_usd": money_column(column_label("gender_spent_usd", ctx.language)),
         "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate")),
         "delivery_rate": percent_column(ctx.t("delivery_rate")),
+        "corrected_fields": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand")),
     })
     download_buttons(table, "gewe-projects", ctx.language)
     shares(ctx, projects)

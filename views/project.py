@@ -90,7 +90,7 @@ def history(ctx: Context, key: str) -> None:
     reports = ctx.query(project_detail.report_history, key)
     known = reports.dropna(subset=["implementation_rate"])
     st.markdown(f"**{ctx.t('report_history')}**")
-    if len(known) >= 1:
+    if len(known) >= 2:  # a line needs two reports; one rate is in the table below
         figure = go.Figure(go.Scatter(x=known["date"], y=known["implementation_rate"], mode="lines+markers",
                                       marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
         figure.update_yaxes(tickformat=".0%", range=[0, 1.05])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from loaders.errors import LensError
 from loaders.store.writer import SCHEMA_VERSION, create_schema
 
 DEFAULT_DB = Path("data/portfolio.duckdb")
@@ -92,20 +93,45 @@ _OPEN_READERS: dict[str, list[tuple[tuple, weakref.ref]]] = {}
 _READERS_LOCK = threading.Lock()
 
 
+class StoreOutdated(LensError):
+    """The store was built by an older version of Lens (or its metric tables by older queries)."""
+
+
 def reading(db_path: str | Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection (the app's); the caller closes it. A store built by an older version
-    is first brought up to date (through a private copy swapped in, like any write).
+    """A read-only connection (the app's); the caller closes it. A read never writes: a store built
+    by an older version raises StoreOutdated — the composition points (the app's first read unless
+    LENS_READ_ONLY, the ingest and upgrade commands) call `upgrade` first.
 
     DuckDB hands back the *old* database to a new connect() while any connection to it is still
     open in this process, so connections to a file that has since been swapped are closed first."""
     con = _connect_current(Path(db_path))
-    if _schema_version(con) != SCHEMA_VERSION or not all(hooks.current(con) for hooks in _HOOKS):
+    if not _up_to_date(con):
         con.close()
-        with writing(db_path):
-            pass
-        con = _connect_current(Path(db_path))
+        raise StoreOutdated(f"the store {db_path} was built by an older version of Lens",
+                            hint=f"bring it up to date with `python -m loaders upgrade --db {db_path}`")
     con.execute("SET enable_progress_bar = false")
     return con
+
+
+def upgrade(db_path: str | Path) -> bool:
+    """Bring a store built by an older version up to date (schema and metric tables), through a
+    private copy swapped in like any write; True when it had to."""
+    if not Path(db_path).exists():
+        return False
+    con = _connect_current(Path(db_path))
+    try:
+        current = _up_to_date(con)
+    finally:
+        con.close()
+    if current:
+        return False
+    with writing(db_path):
+        pass
+    return True
+
+
+def _up_to_date(con: duckdb.DuckDBPyConnection) -> bool:
+    return _schema_version(con) == SCHEMA_VERSION and all(hooks.current(con) for hooks in _HOOKS)
 
 
 def _connect_current(db_path: Path) -> duckdb.DuckDBPyConnection:
