@@ -52,7 +52,7 @@ def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[f
     """(seconds to headline, seconds to finished) for one visit in a new tab (a new Streamlit session)."""
     tab = context.new_page()
     started = time.perf_counter()
-    tab.goto(f"{url}/{page}", wait_until="commit")
+    tab.goto(f"{url}/{_path(page)}", wait_until="commit")
     tab.wait_for_selector(HEADLINE[page], state="attached", timeout=120_000)
     headline = time.perf_counter() - started
     frames = []
@@ -65,6 +65,11 @@ def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[f
     finished = _settle(tab, started, filmed)
     tab.close()
     return headline, finished
+
+
+def _path(page: str) -> str:
+    """The page's URL path: the Overview is the app's default page, at the root (`/overview` does not exist)."""
+    return "" if page == "overview" else page
 
 
 TITLES = {"overview": "Overview", "delivery": "Delivery", "gender": "Gender", "indicators": "Indicators",
@@ -91,14 +96,14 @@ def _settle(tab, started: float, tick=None) -> float:
 
 def time_switch(context, url: str, page: str) -> tuple[float, float]:
     """(headline, finished) seconds for `page` reached by a click in the sidebar's navigation from
-    another page of the same tab."""
+    another page of the same tab (from the Overview; the Overview itself from the Data page)."""
     tab = context.new_page()
-    start = "data" if page != "data" else "overview"
-    tab.goto(f"{url}/{start}", wait_until="commit")
+    start = "overview" if page != "overview" else "data"  # a person starts on the Overview, the default page
+    tab.goto(f"{url}/{_path(start)}", wait_until="commit")
     tab.wait_for_selector(HEADLINE[start], state="attached", timeout=120_000)
     _settle(tab, time.perf_counter())
     started = time.perf_counter()
-    tab.click(f'[data-testid="stSidebarNav"] a[href$="/{page}"]')
+    tab.locator('[data-testid="stSidebarNav"] a').filter(has_text=TITLES[page]).first.click()
     tab.wait_for_function("title => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === title)",
                           arg=TITLES[page], timeout=120_000)
     tab.wait_for_function(_FRESH, arg=HEADLINE[page], timeout=120_000)  # the new page's, not the old one's
