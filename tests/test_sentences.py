@@ -70,3 +70,17 @@ def test_numbers_each_language_writes_them():
     assert fmt_pct(0.217, "en") == "21.7%" and fmt_pct(0.217, "fr") == "21,7\u00a0%"
     assert fmt_decimal(3.14159, "fr") == "3,14" and fmt_decimal(2.0, "en") == "2"
     assert fmt_number(None, "fr") == fmt_pct(float("nan"), "en") == "—"
+
+
+def test_percent_axes_are_written_the_french_way():
+    import plotly.graph_objects as go
+
+    from ui.charts import style
+    figure = go.Figure(go.Bar(x=[0.1, 0.3], y=["a", "b"], orientation="h"))
+    figure.update_xaxes(tickformat=".0%", range=[0, 0.46])
+    style(figure, "fr", "t")
+    assert figure.layout.xaxis.tickvals == (0.0, 0.1, 0.2, 0.3, 0.4)
+    assert figure.layout.xaxis.ticktext == ("0\u00a0%", "10\u00a0%", "20\u00a0%", "30\u00a0%", "40\u00a0%")
+    english = go.Figure(go.Bar(x=[0.1], y=["a"], orientation="h"))
+    english.update_xaxes(tickformat=".0%", range=[0, 0.46])
+    assert style(english, "en", "t").layout.xaxis.ticktext is None  # plotly's own `20%` is English already

@@ -2,6 +2,7 @@
 numbers in the interface language, the PNG download in the toolbar."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import pandas as pd
@@ -31,7 +32,22 @@ def style(figure: go.Figure, language: str, title: str, x_title: str | None = No
         figure.update_xaxes(title_text=x_title)
     if y_title is not None:
         figure.update_yaxes(title_text=y_title)
+    if language != "en":
+        for axis in (figure.layout.xaxis, figure.layout.yaxis):
+            _percent_ticks(axis, language)
     return figure
+
+
+def _percent_ticks(axis, language: str) -> None:
+    """Percentage ticks written the way the language writes them (`20 %`: plotly's own percent
+    format has no space), for an axis with a set range."""
+    if axis.tickformat != ".0%" or axis.range is None:
+        return
+    low, high = float(axis.range[0]), float(axis.range[1])
+    step = next((s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0) if (high - low) / s <= 8), 5.0)
+    first = math.ceil(low / step) * step
+    values = [round(first + i * step, 6) for i in range(int((high - first) / step) + 1)]
+    axis.update(tickvals=values, ticktext=[fmt_pct(v, language, 0) for v in values])
 
 
 def show(figure: go.Figure, key: str) -> None:

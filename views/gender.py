@@ -39,7 +39,8 @@ def shares(ctx: Context, projects) -> None:
                        marker_color=OKABE_ITO[2], hovertemplate="%{x}: %{y:.0%}<extra></extra>"),
                 go.Bar(name=ctx.t("delivery_rate"), x=spend["label"], y=spend["delivery_rate"],
                        marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>")])
-            figure.update_yaxes(tickformat=".0%", rangemode="tozero")
+            top = spend[["gewe_spend_rate", "delivery_rate"]].max().max()  # NaN skipped; NaN if none
+            figure.update_yaxes(tickformat=".0%", range=[0, (max(1.0, top) if pd.notna(top) else 1.0) * 1.05])
             show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
                        height=340), "gewe-spend")
             unpaired = spend[spend["delivery_rate"].isna()]["label"]
