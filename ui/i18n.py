@@ -69,6 +69,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "store_outdated": ("This store was built by an older version of Lens and this app only reads: {hint}.",
                        "Cette base a été construite par une version antérieure de Lens et cette application ne fait "
                        "que lire : mettez-la à jour avec la commande suivante — {hint}."),
+    "many_projects": ("many projects (an export)", "plusieurs projets (un export)"),
     "no_rows": ("Nothing to show here.", "Rien à afficher ici."),
     "no_project_number": ("no project number", "sans numéro de projet"),
     "behind_zone": ("behind zone (gap > {gap_behind} points)", "zone de retard (écart > {gap_behind} points)"),

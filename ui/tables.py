@@ -92,8 +92,9 @@ def show_table(language: str, frame: pd.DataFrame, column_config: dict | None = 
     dates = DATE_FORMATS.get(language, DATE_FORMATS["en"])
     for column in frame.columns:
         kind = frame[column].dtype.kind
-        if column not in config and kind == "M":
-            config[column] = st.column_config.DatetimeColumn(column_label(str(column), language), format=dates[1])
+        if kind == "M" and (column not in config or isinstance(config[column], str)):  # a label only: add the format
+            label = config.get(column) or column_label(str(column), language)
+            config[column] = st.column_config.DatetimeColumn(label, format=dates[1])
         elif column not in config:
             config[column] = column_label(str(column), language)
     text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]

@@ -12,7 +12,7 @@ from metrics import project_detail
 from ui.context import Context, db_path, page_setup
 from ui.corrections import field_label, preview_correction_form, show_trail, store_pending, undo_form
 from ui.files import preview, remove_file, save_upload, store_uploads
-from ui.i18n import missing_label
+from ui.i18n import column_label, fmt_number, missing_label
 from ui.identity import current_user, read_only
 from ui.safe_text import md
 from ui.tables import show_table
@@ -65,12 +65,17 @@ def ingested(ctx: Context) -> None:
         st.info(ctx.t("empty_store"))
         return
     total = ctx.query(project_detail.source_count)
-    st.caption(f"{len(sources):,} / {total:,}")
-    shown = sources.drop(columns=["sha256"]).assign(missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]])
+    st.caption(f"{fmt_number(len(sources), ctx.language)} / {fmt_number(total, ctx.language)}")
+    shown = sources.drop(columns=["sha256"]).assign(
+        missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]],
+        project_key=[ctx.t("many_projects") if str(k).startswith("export:") else  # an export covers many projects
+                     ctx.t("no_project_number") if str(k).startswith("title:") else k for k in sources["project_key"]])
     order = ["file_name", "kind", "project_key", "missing", "warnings", "format", "report_period", "ingested_at", "superseded"]
     show_table(ctx.language, shown, hide_index=True, column_order=order, column_config={
-        "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": "format", "project_key": ctx.t("project_id"),
-        "report_period": ctx.t("report_type"), "ingested_at": ctx.t("ingested_at"), "superseded": ctx.t("superseded"),
+        "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": column_label("format", ctx.language),
+        "project_key": ctx.t("project_id"),
+        "report_period": column_label("report_period", ctx.language), "ingested_at": ctx.t("ingested_at"),
+        "superseded": ctx.t("superseded"),
         "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})
     if read_only() or not current_user().is_admin:
         return  # removing a file is an admin's
