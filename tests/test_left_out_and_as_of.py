@@ -82,3 +82,17 @@ def test_the_project_page_says_an_implausible_project_is_left_out(real_db, monke
         app.query_params["project"], app.query_params["lang"] = "00040880", language
         app.run()
         assert any(words in w.value for w in app.warning), [w.value for w in app.warning]
+
+
+def test_the_delivery_scatter_draws_plausible_projects_and_says_who_is_not_drawn(real_db, monkeypatch):
+    """KGZ's 3,272.8 % would stretch the axis to 3,300 %: the left-out projects are not drawn, and
+    the caption counts who is not (91 projects, 80 with a rate and dates, 2 of them implausible)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LENS_DB", str(real_db))
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "views" / "delivery.py"), default_timeout=90).run()
+    scatter = next(json.loads(c.proto.spec) for c in app.get("plotly_chart")
+                   if "Time elapsed" in json.loads(c.proto.spec)["layout"]["title"]["text"])
+    assert scatter["layout"]["yaxis"]["range"][1] <= 1.55
+    assert any(c.value.startswith("78 of 91 projects drawn") for c in app.caption)

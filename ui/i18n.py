@@ -58,9 +58,10 @@ LABELS: dict[str, tuple[str, str]] = {
                           "on the Data page.", "Les rapports donnent l'EGAF par projet ; par agence, il vient des "
                           "budgets Excel — importez-en un sur la page Données."),
     "read_at": ("Read from {file} —", "Lu dans {file} —"),
-    "not_plotted": ("{shown} of {total} projects drawn: the others have no delivery rate or no start and end dates.",
-                    "{shown} projets sur {total} dessinés : les autres n'ont pas de taux d'exécution ou pas de dates "
-                    "de début et de fin."),
+    "not_plotted": ("{shown} of {total} projects drawn: the others have no delivery rate, no start and end dates, "
+                    "or an implausible figure (⚠ in the table).",
+                    "{shown} projets sur {total} dessinés : les autres n'ont pas de taux d'exécution, pas de dates "
+                    "de début et de fin, ou un chiffre invraisemblable (⚠ dans le tableau)."),
     "no_markers": ("No gender marker stated for these projects (reports and project documents give it as GM0–GM3).",
                    "Aucun marqueur genre indiqué pour ces projets (les rapports et documents de projet le donnent, "
                    "de GM0 à GM3)."),

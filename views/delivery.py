@@ -39,7 +39,8 @@ def by_group(ctx: Context) -> None:
 
 
 def scatter(ctx: Context, projects) -> None:
-    data = projects.dropna(subset=["delivery_rate", "time_elapsed"])
+    # an implausible project (left out of the totals, marked ⚠ in the table) would stretch the axis to 3,000 %
+    data = projects[projects["left_out_reason"].isna()].dropna(subset=["delivery_rate", "time_elapsed"])
     if data.empty:
         st.info(ctx.t("not_plotted").format(shown=0, total=fmt_number(len(projects), ctx.language)))
         return
