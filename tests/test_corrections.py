@@ -270,3 +270,15 @@ def test_a_figure_entered_in_the_upload_preview_is_stored_with_the_file(tmp_path
     con.close()
     assert [(r["field"], r["read_value"], r["new_value"], r["reason"]) for r in rows] == [
         ("report.implementation_rate", None, "0.92", "final financial report, December 2019")]
+
+
+def test_a_project_known_by_its_title_only_is_corrected_by_its_title(tmp_path):
+    """The Togo final review gives no project number: the Data page's preview names it by its title."""
+    db = tmp_path / "p.duckdb"
+    ingest([SAMPLES / "tg-ceomp-final-review.txt"], db)
+    con = duckdb.connect(str(db), read_only=True)
+    key, title = con.execute("SELECT project_key, title FROM projects").fetchone()
+    con.close()
+    assert key.startswith("title:")
+    correct(db, EDITOR, title, "total_budget_usd", "1500000", "budget from the project document")
+    assert _facts(db, key)[:2] == (1_500_000.0, "correction")

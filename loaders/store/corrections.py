@@ -15,6 +15,7 @@ import duckdb
 
 from loaders.errors import LensError
 from loaders.normalise.project_ids import canonical_project_id
+from loaders.normalise.text import fold
 from loaders.store.current import CURRENT_REPORT_ORDER
 
 
@@ -41,8 +42,10 @@ _READ = {
 
 
 def resolve_project(con: duckdb.DuckDBPyConnection, given: str) -> str:
-    """The project key of any of a project's numbers (`125233` → the CAF–CMR project), or BadCorrection."""
-    candidates = [given.strip(), canonical_project_id(given) or ""]
+    """The project key of any of a project's numbers (`125233` → the CAF–CMR project), or of the title
+    of a project that has none, or BadCorrection."""
+    candidates = [given.strip(), canonical_project_id(given) or "",
+                  "title:" + fold(given)[:120]]  # a project known by its title only (store/writer.project_key)
     row = con.execute("""
         SELECT p.project_key FROM projects p JOIN active_sources s ON s.sha256 = p.source_sha256
         WHERE p.project_key = ANY(?) UNION
