@@ -258,39 +258,32 @@ STATUS_LABELS = {"achieved": "atteint", "on track": "en bonne voie", "behind": "
 # Table headers for columns a page shows without naming them itself: (English, French).
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "project_key": ("Project no.", "N° de projet"), "title": ("Project", "Projet"), "countries": ("Country", "Pays"),
-    "country": ("Country", "Pays"), "agency": ("Agency", "Agence"), "raw_name": ("As written", "Tel qu'écrit"),
-    "lead": ("Lead", "Chef de file"), "location": ("Where it was read", "Où il a été lu"), "file_name": ("File", "Fichier"),
-    "budget_usd": ("Budget (USD)", "Budget (USD)"), "gender_marker": ("Gender marker", "Marqueur genre"),
+    "agency": ("Agency", "Agence"), "raw_name": ("As written", "Tel qu'écrit"),
+    "lead": ("Lead", "Chef de file"), "file_name": ("File", "Fichier"),
+    "budget_usd": ("Budget (USD)", "Budget (USD)"),
     "indicators_disaggregated": ("Indicators split by sex", "Indicateurs ventilés par sexe"),
     "indicators_missing_split": ("Indicators to split by sex", "Indicateurs à ventiler par sexe"),
-    "women": ("Women", "Femmes"), "men": ("Men", "Hommes"), "project": ("Project", "Projet"),
-    "code": ("Code", "Code"), "statement": ("Indicator", "Indicateur"), "baseline_raw": ("Baseline", "Base"),
-    "target_raw": ("Target", "Cible"), "current_raw": ("Current", "Actuel"), "status": ("Status", "Statut"),
-    "status_reason": ("Why this status", "Pourquoi ce statut"), "reason": ("Reason for delay", "Raison du retard"),
+    "statement": ("Indicator", "Indicateur"), "baseline_raw": ("Baseline", "Base"),
+    "target_raw": ("Target", "Cible"), "current_raw": ("Current", "Actuel"),
     "indicator_code": ("Indicator", "Indicateur"), "author": ("Reviewer", "Relecteur"), "text": ("Comment", "Commentaire"),
     "message": ("What", "Quoi"), "value_a": ("Value", "Valeur"), "value_b": ("Compared with", "Comparée à"),
-    "indicator": ("Indicator", "Indicateur"), "kind": ("Kind", "Type"), "format": ("Format", "Format"),
-    "report_period": ("Report", "Rapport"), "ingested_at": ("Stored at", "Enregistré le"),
-    "superseded": ("Superseded", "Remplacé"), "warnings": ("Warnings", "Avertissements"), "type": ("Type", "Type"),
+    "indicator": ("Indicator", "Indicateur"), "format": ("Format", "Format"),
+    "report_period": ("Report", "Rapport"),
+    "type": ("Type", "Type"),
     "date": ("Date", "Date"), "implementation_rate": ("Implementation rate", "Taux de mise en œuvre"),
     "gender_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
-    "gender_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"), "progress": ("Progress", "Progrès"),
+    "gender_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"),
     "corrected_fields": ("Entered by hand", "Saisi à la main"), "number": ("No.", "N°"),
     # the columns of the downloads (CSV, Excel), which carry every column of the table shown
-    "behind": ("Behind", "En retard"), "delivery_rate": ("Delivery rate", "Taux d'exécution"),
-    "delivery_gap": ("Delivery gap (time − delivery)", "Écart (temps − exécution)"),
-    "delivery_rate_net_funded": ("Delivery ÷ net funded", "Exécution ÷ montant net financé"),
     "delivery_source": ("Delivery rate from", "Taux d'exécution tiré de"), "end_day": ("End date", "Date de fin"),
-    "expenditure_estimate_usd": ("Expenditure (USD)", "Dépenses (USD)"), "flags": ("Flags", "Alertes"),
-    "gewe_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"), "gewe_share": ("GEWE share", "Part EGAF"),
-    "gewe_spend_rate": ("GEWE spend rate", "Taux de dépense EGAF"), "gewe_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"),
-    "indicators": ("Indicators", "Indicateurs"), "indicators_behind": ("Indicators behind", "Indicateurs en retard"),
+    "expenditure_estimate_usd": ("Expenditure (USD)", "Dépenses (USD)"),
+    "gewe_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
+    "gewe_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"),
+    "indicators_behind": ("Indicators behind", "Indicateurs en retard"),
     "label": ("Name", "Nom"), "left_out_reason": ("Left out of the totals", "Exclu des totaux"),
-    "level": ("Level", "Niveau"), "meets_un_minimum": ("Meets the UN minimum", "Atteint le minimum ONU"),
-    "open": ("Link", "Lien"), "outcome": ("Outcome", "Résultat"), "path": ("Outcome › output", "Résultat › produit"),
-    "projects": ("Projects", "Projets"), "reason_categories": ("Delay categories", "Catégories de retard"),
-    "time_elapsed": ("Time elapsed", "Temps écoulé"), "why": ("Why", "Pourquoi"),
-    "people": ("People", "Personnes"), "women_share": ("Women's share", "Part des femmes"),
+    "meets_un_minimum": ("Meets the UN minimum", "Atteint le minimum ONU"),
+    "reason_categories": ("Delay categories", "Catégories de retard"),
+    "people": ("People", "Personnes"),
 }
 
 # Values shown in tables and options: (English, French).
@@ -328,9 +321,12 @@ def status_label(status: str, language: str) -> str:
 
 
 def column_label(name: str, language: str) -> str:
-    """A column's header in the interface language (the name itself if unknown)."""
+    """A column's header in the interface language: COLUMN_LABELS, else the label of the same name
+    (`delivery_rate` → Delivery rate), else the name itself."""
     pair = COLUMN_LABELS.get(name)
-    return pair[LANGUAGES.index(language) if language in LANGUAGES else 0] if pair else name
+    if pair is None:
+        return t(name, language)  # the label of the same name, thresholds filled in; else the name
+    return pair[LANGUAGES.index(language) if language in LANGUAGES else 0]
 
 
 def value_label(value, language: str) -> str:
