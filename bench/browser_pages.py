@@ -4,14 +4,15 @@ finished running the page (its "running" status gone and nothing more drawn for 
 named `browser:<page>`: `headline_s`/`finished_s` with the app's scripts in the browser cache (a
 person's every visit after the first), `cold_*` for a browser that has never seen the app.
 
-What counts as "on screen" is an element a person reads first: the metric values on Overview and
-Project, the first chart on Delivery and Gender (its SVG drawn, not only its frame), the table on
-Indicators (a canvas: its frame holds no text, so text is never the signal), the file list on Data.
+What counts as "on screen" is an element a person reads first, visible (see `_WATCH`): the metric
+values on Overview, Delivery, Gender and Project, the table on Indicators (a canvas: its frame holds
+no text, so text is never the signal), the file list on Data.
 `switch_headline_s`/`switch_finished_s` time the same page reached from another one through the
 sidebar's navigation, as a person moves around the app (no page load: the scripts, plotly.js
 included, are already running in the tab).
-`--film DIR` also saves a screenshot every 250 ms of one page, to check the timings against a
-stopwatch by eye.
+`--film DIR` also saves the compositor's screenshots of each page's first visit (from Chromium's
+trace, taken off the page's main thread), named by milliseconds since the navigation: a stopwatch
+to check the timings by eye.
 
     python -m bench.browser_pages --db /tmp/p20k.duckdb --projects 20000
 """
@@ -32,39 +33,98 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 VIEWPORT = {"width": 1400, "height": 1000}
 HEADLINE = {
     "overview": '[data-testid="stMetricValue"]',
-    "delivery": '[data-testid="stPlotlyChart"] .main-svg',
-    "gender": '[data-testid="stDataFrame"] canvas',
+    "delivery": '[data-testid="stMetricValue"]',
+    "gender": '[data-testid="stMetricValue"]',
     "indicators": '[data-testid="stDataFrame"] canvas',
     "project": '[data-testid="stMetricValue"]',
     "data": '[data-testid="stDataFrame"] canvas',
 }
-_SETTLED = """() => {
-  const running = document.querySelector('[data-testid="stStatusWidget"]');
-  const busy = running && /running|en cours/i.test(running.innerText || '');
-  const stale = document.querySelector('[data-stale="true"]');
-  return !busy && !stale ? document.body.innerHTML.length : -1;
+# Measured inside the page: a MutationObserver installed before the page's own scripts notes when
+# the headline element is first *visible* (not only in the document: React keeps content that is
+# waiting for a script, plotly.js say, in the DOM under `display: none` behind a grey skeleton, and
+# plotly draws its SVG there — checked against the compositor's own screenshots, `--film`) and
+# outside stale, greyed-out content, then the end of the animation frame that draws it (the task
+# after it: plotly draws its points in that frame's callbacks, which can take a second); and the
+# end of the frame after the last change to the page.
+_WATCH = """(() => {
+  const L = window.__lens = {want: null, seen: null, pending: false, last: 0, lastFrame: 0};
+  const after = note => requestAnimationFrame(() => {  // the task after the frame: its drawing done
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => note(performance.now());
+    channel.port2.postMessage(0);
+  });
+  L.arm = (selector, title) => {
+    L.want = {selector, title}; L.seen = null; L.pending = false; L.t0 = performance.now(); check();
+  };
+  function fresh() {
+    const ok = [...document.querySelectorAll(L.want.selector)].some(
+      e => !e.closest('[data-stale="true"]') && e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}));
+    return ok && (!L.want.title || [...document.querySelectorAll('h1')].some(h => h.textContent.trim() === L.want.title));
+  }
+  function check() {
+    L.last = performance.now();
+    after(now => { L.lastFrame = Math.max(L.lastFrame, now); });
+    if (L.want && L.seen === null && !L.pending && fresh()) {
+      L.pending = true;
+      after(now => { L.seen = now; });
+    }
+  }
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  L.arm(%s, null); L.t0 = 0;
+})();"""
+_QUIET = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const busy = !app || app.dataset.testScriptState !== 'notRunning'
+    || document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]');
+  const L = window.__lens;
+  return busy || L.seen === null ? -1 : performance.now() - L.last;
 }"""
 
-_FRESH = """selector => [...document.querySelectorAll(selector)].some(e => !e.closest('[data-stale="true"]'))"""
+
+def _watch(tab, selector: str) -> None:
+    tab.add_init_script(_WATCH % json.dumps(selector))
+
+
+def _finish(tab) -> tuple[float, float]:
+    """(headline, finished) by the page's clock, in seconds from its arming: once Streamlit shows no
+    run, nothing is stale or still loading, and the page has not changed for 300 ms."""
+    deadline = time.perf_counter() + 120
+    while time.perf_counter() < deadline:
+        if tab.evaluate(_QUIET) >= 300:
+            break
+        time.sleep(0.05)
+    seen, t0, last = tab.evaluate("() => [window.__lens.seen, window.__lens.t0, window.__lens.lastFrame]")
+    return (seen - t0) / 1000, (max(last, seen) - t0) / 1000
 
 
 def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[float, float]:
-    """(seconds to headline, seconds to finished) for one visit in a new tab (a new Streamlit session)."""
+    """(seconds to headline, seconds to finished) for one visit in a new tab (a new Streamlit session),
+    from the start of the navigation (the page's time origin) to the frames that draw them."""
     tab = context.new_page()
-    started = time.perf_counter()
+    _watch(tab, HEADLINE[page])
+    if film is not None:
+        context.browser.start_tracing(page=tab, screenshots=True,
+                                      categories=["devtools.timeline", "blink.user_timing", "loading"])
     tab.goto(f"{url}/{_path(page)}", wait_until="commit")
-    tab.wait_for_selector(HEADLINE[page], state="attached", timeout=120_000)
-    headline = time.perf_counter() - started
-    frames = []
-
-    def filmed(now: float) -> None:
-        if film is not None and now - started >= 0.25 * len(frames):
-            frames.append(now - started)
-            tab.screenshot(path=str(film / f"{page}-{int(1000 * (now - started)):05d}ms.png"))
-
-    finished = _settle(tab, started, filmed)
+    result = _finish(tab)
+    if film is not None:
+        _save_film(context.browser.stop_tracing(), film, page)
     tab.close()
-    return headline, finished
+    return result
+
+
+def _save_film(trace: bytes, folder: Path, page: str) -> None:
+    """The compositor's own screenshots of the visit (Chromium's trace, drawn off the page's main
+    thread), named by milliseconds since the navigation started: a stopwatch to check the timings."""
+    import base64
+
+    events = json.loads(trace)
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    start = min(e["ts"] for e in events if e.get("name") == "navigationStart")
+    for event in events:
+        if event.get("name") == "Screenshot" and event["ts"] >= start:
+            shot = folder / f"{page}-{(event['ts'] - start) // 1000:05d}ms.jpg"
+            shot.write_bytes(base64.b64decode(event["args"]["snapshot"]))
 
 
 def _path(page: str) -> str:
@@ -76,41 +136,22 @@ TITLES = {"overview": "Overview", "delivery": "Delivery", "gender": "Gender", "i
           "project": "Project", "data": "Data"}
 
 
-def _settle(tab, started: float, tick=None) -> float:
-    """Seconds from `started` until Streamlit has finished and nothing more is drawn for 300 ms."""
-    last, steady_since = None, None
-    while time.perf_counter() - started < 120:
-        size = tab.evaluate(_SETTLED)
-        now = time.perf_counter()
-        if size >= 0 and size == last:
-            if steady_since is not None and now - steady_since >= 0.3:
-                break
-        else:
-            steady_since = now if size >= 0 else None
-        last = size
-        if tick is not None:
-            tick(now)
-        time.sleep(0.05)
-    return (steady_since or time.perf_counter()) - started
-
-
 def time_switch(context, url: str, page: str) -> tuple[float, float]:
     """(headline, finished) seconds for `page` reached by a click in the sidebar's navigation from
-    another page of the same tab (from the Overview; the Overview itself from the Data page)."""
+    another page of the same tab (from the Overview; the Overview itself from the Data page), timed
+    from the click by the page's clock."""
     tab = context.new_page()
     start = "overview" if page != "overview" else "data"  # a person starts on the Overview, the default page
+    _watch(tab, HEADLINE[start])
     tab.goto(f"{url}/{_path(start)}", wait_until="commit")
-    tab.wait_for_selector(HEADLINE[start], state="attached", timeout=120_000)
-    _settle(tab, time.perf_counter())
-    started = time.perf_counter()
-    tab.locator('[data-testid="stSidebarNav"] a').filter(has_text=TITLES[page]).first.click()
-    tab.wait_for_function("title => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === title)",
-                          arg=TITLES[page], timeout=120_000)
-    tab.wait_for_function(_FRESH, arg=HEADLINE[page], timeout=120_000)  # the new page's, not the old one's
-    headline = time.perf_counter() - started
-    finished = _settle(tab, started)
+    _finish(tab)
+    tab.evaluate("""([selector, title]) => {
+      window.__lens.arm(selector, title);
+      [...document.querySelectorAll('[data-testid="stSidebarNav"] a')].find(a => a.textContent.includes(title)).click();
+    }""", [HEADLINE[page], TITLES[page]])
+    result = _finish(tab)
     tab.close()
-    return headline, finished
+    return result
 
 
 def browser_rows(db: Path, projects: int, runs: int = 3, film: Path | None = None) -> list[dict]:
@@ -148,7 +189,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="an existing store (else one is built per size)")
     parser.add_argument("--projects", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--film", type=Path, help="save a screenshot every 250 ms of each page's first visit here")
+    parser.add_argument("--film", type=Path, help="save the screenshots of each page's first visit here")
     args = parser.parse_args()
     if args.film:
         args.film.mkdir(parents=True, exist_ok=True)

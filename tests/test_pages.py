@@ -100,6 +100,9 @@ def test_attention_rows_say_why_and_open_the_project(env):
 
 def test_gender_by_country_shows_gewe_money_and_portfolio_totals(env):
     app = run("gender")
+    assert not any("gewe_allocated_usd" in d.value.columns and "label" in d.value.columns for d in app.dataframe)
+    app.session_state["gender_by"] = "By country"  # only the open tab is drawn: open "By country"
+    app.run()
     money = next(d.value for d in app.dataframe if "gewe_allocated_usd" in d.value.columns and "label" in d.value.columns)
     total = money.iloc[-1]
     assert total["label"] == "Portfolio (all countries)"

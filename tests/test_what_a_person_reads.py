@@ -117,14 +117,19 @@ def _speaks_french(app, page) -> None:
         assert written == [], f"{page} (fr) table writes numbers the English way: {written}"
 
 
-def _check(db, page, language, monkeypatch, **params):
+def open_page(db, page, language, monkeypatch, **params) -> AppTest:
+    """One page run under AppTest on the given store, in the given language, with address parameters."""
     monkeypatch.setenv("LENS_DB", str(db))
     monkeypatch.chdir(ROOT)
     app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=120)
     app.query_params["lang"] = language
     for key, value in params.items():
         app.query_params[key] = value
-    app.run()
+    return app.run()
+
+
+def _check(db, page, language, monkeypatch, **params):
+    app = open_page(db, page, language, monkeypatch, **params)
     assert not app.exception, [e.value for e in app.exception]
     internal = [h for h in _headers(app) if INTERNAL.match(str(h))]
     assert internal == [], f"{page} ({language}) shows internal names as headers: {internal}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -122,3 +123,14 @@ def progress_column(label: str, language: str, help: str | None = None):
 def money_column(label: str, help: str | None = None):
     """A table column showing $1,498,000 (whole dollars)."""
     return st.column_config.NumberColumn(label, format=MONEY_FORMAT, help=help)
+
+
+def density_grid(x, y, step: float, x_range: tuple[float, float], y_range: tuple[float, float]) -> dict:
+    """Points counted per cell of `step` × `step` over the given ranges, for a heatmap: cell centres
+    `x`/`y`, counts `z` (rows follow y, `None` where a cell is empty so it stays blank). A point on
+    a cell's lower edge counts in that cell; one on the range's upper end in the last cell."""
+    x_edges = np.arange(x_range[0], x_range[1] + step / 2, step)
+    y_edges = np.arange(y_range[0], y_range[1] + step / 2, step)
+    counts, _, _ = np.histogram2d(np.asarray(x, float), np.asarray(y, float), bins=[x_edges, y_edges])
+    z = [[int(c) if c else None for c in row] for row in counts.T]
+    return {"x": list((x_edges[:-1] + x_edges[1:]) / 2), "y": list((y_edges[:-1] + y_edges[1:]) / 2), "z": z}

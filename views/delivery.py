@@ -2,32 +2,65 @@
 "behind" zone shaded; the projects with budget, expenditure, rate, gap and end date."""
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import delivery, settings
-from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
+from metrics import delivery, settings, summary
+from ui.charts import (
+    OKABE_ITO,
+    as_percent,
+    density_grid,
+    money_column,
+    percent_column,
+    project_labels,
+    rate_bars,
+    show,
+    style,
+)
 from ui.context import Context, page_setup
 from ui.corrections import corrected_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import country_name, fmt_number, left_out_label
+from ui.first_paint import rest_of_page
+from ui.i18n import country_name, fmt_money_short, fmt_number, fmt_pct, left_out_label, left_out_note
 from ui.tables import DATE_FORMATS, first_rows, show_table
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
 LABELLED_POINTS = 30  # past this many projects the scatter drops its text labels
+SCATTER_POINTS = 2000  # past this many, projects are counted per cell instead of drawn one by one
+CELL = 0.05  # the counting cells: 5 points of time elapsed × 5 points of delivery
+
+
+def headline(ctx: Context) -> None:
+    """The portfolio's delivery in four figures, before any chart (the same figures as the Overview's)."""
+    figures, lang = ctx.run(summary.headline), ctx.language
+    cols = st.columns(4)
+    cols[0].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"], lang), help=help_text("budget", lang))
+    cols[1].metric(ctx.t("expenditure"), fmt_money_short(figures["expenditure_usd"], lang))
+    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang), help=help_text("delivery_rate", lang))
+    cols[3].metric(ctx.t("projects_behind"), fmt_number(figures["projects_behind"], lang),
+                   ctx.t("of_dated").format(m=fmt_number(figures["projects_with_time_elapsed"], lang)),
+                   delta_color="off", delta_arrow="off", help=help_text("delivery_gap", lang))
+    if figures["left_out"]:
+        st.caption(left_out_note(figures["left_out"], lang))
 
 
 def by_group(ctx: Context) -> None:
+    """Delivery by country, agency or outcome: one tab drawn at a time (the open one's query and
+    chart only; a click on another reruns the page)."""
     lang = ctx.language
-    tabs = st.tabs([ctx.t("by_country"), ctx.t("by_agency"), ctx.t("by_outcome")])
-    countries = ctx.run(delivery.delivery_by_country)
-    countries["label"] = [country_name(c, lang) for c in countries["country"]]
-    agencies = ctx.run(delivery.delivery_by_agency)
-    outcomes = ctx.run(delivery.delivery_by_outcome, OUTCOME_BARS)
-    for tab, frame, label, key in ((tabs[0], countries, "label", "country"), (tabs[1], agencies, "agency", "agency"),
-                                   (tabs[2], outcomes, "outcome", "outcome")):
+    tabs = st.tabs([ctx.t("by_country"), ctx.t("by_agency"), ctx.t("by_outcome")], key="delivery_by", on_change="rerun")
+    groups = (("label", "country", lambda: ctx.run(delivery.delivery_by_country).pipe(
+                  lambda f: f.assign(label=[country_name(c, lang) for c in f["country"]]))),
+              ("agency", "agency", lambda: ctx.run(delivery.delivery_by_agency)),
+              ("outcome", "outcome", lambda: ctx.run(delivery.delivery_by_outcome, OUTCOME_BARS)))
+    for tab, (label, key, load) in zip(tabs, groups, strict=True):
+        if tab.open is False:
+            continue
         with tab:
+            frame = load()
             known = frame.dropna(subset=["delivery_rate"]) if not frame.empty else frame
             if known.empty:
                 st.info(ctx.t("no_data") if key != "outcome" else ctx.t("no_outcome_spending"))
@@ -44,34 +77,52 @@ def scatter(ctx: Context, projects) -> None:
     if data.empty:
         st.info(ctx.t("not_plotted").format(shown=0, total=fmt_number(len(projects), ctx.language)))
         return
+    top = float(data["delivery_rate"].max())  # up to the implausibility limit: no point drawn off the chart
+    y_range = (min(0.0, float(data["delivery_rate"].min())) - 0.02, max(1.05, top + 0.05))
     gap = settings.DELIVERY_GAP_BEHIND
-    figure = go.Figure()
-    figure.add_trace(go.Scatter(x=[gap, 1, 1, gap], y=[0, 0, 1 - gap, 0], fill="toself", mode="lines",
-                                line={"width": 0}, fillcolor="rgba(213,94,0,0.15)", name=ctx.t("behind_zone"),
-                                hoverinfo="skip"))
-    figure.add_trace(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line={"dash": "dot", "color": "#777"},
-                                name=ctx.t("delivery_equals_time"), hoverinfo="skip"))
+    guides = [go.Scatter(x=[gap, 1, 1, gap], y=[0, 0, 1 - gap, 0], fill="toself", mode="lines", line={"width": 0},
+                         fillcolor="rgba(213,94,0,0.15)", name=ctx.t("behind_zone"), hoverinfo="skip"),
+              go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line={"dash": "dot", "color": "#777"},
+                         name=ctx.t("delivery_equals_time"), hoverinfo="skip")]
+    counted = len(data) > SCATTER_POINTS  # the counts under the zone; single points over it
+    figure = go.Figure([density(ctx, data, y_range), *guides] if counted else [*guides, points(ctx, data)])
+    figure.update_xaxes(range=[0, 1.05], tickformat=".0%")
+    figure.update_yaxes(range=list(y_range), tickformat=".0%")
+    show(style(figure, ctx.language, f"{ctx.t('delivery_rate')} / {ctx.t('time_elapsed')}",
+               ctx.t("time_elapsed") + " (%)", ctx.t("delivery_rate") + " (%)", height=460), "delivery-scatter")
+    if counted:
+        st.caption(ctx.t("drawn_as_counts").format(n=fmt_number(len(data), ctx.language),
+                                                   step=fmt_number(round(100 * CELL), ctx.language)))
+    if len(data) < len(projects):  # say who is not drawn, and why
+        st.caption(ctx.t("not_plotted").format(shown=fmt_number(len(data), ctx.language),
+                                               total=fmt_number(len(projects), ctx.language)))
+
+
+def points(ctx: Context, data) -> go.Scatter:
+    """One point per project, sized by budget; labelled by short titles when there are few."""
     budgets = data["budget_usd"].fillna(0)
     many = len(data) > LABELLED_POINTS
     sizes = (6 if many else 12) + (10 if many else 40) * (budgets / budgets.max()) ** 0.5 if budgets.max() > 0 else 8
-    points = go.Scattergl if many else go.Scatter  # WebGL past a few hundred points; labels only on few
-    figure.add_trace(points(
+    return go.Scatter(
         x=data["time_elapsed"], y=data["delivery_rate"], mode="markers" if many else "markers+text",
         text=None if many else project_labels(list(data["title"]), list(data["project_key"]), 28),
         textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.5 if many else 0.8,
                                            "line": {"width": 0 if many else 1, "color": "white"}},
         name=ctx.t("projects"), customdata=data[["title", "budget_usd"]],
         hovertemplate="%{customdata[0]}<br>" + ctx.t("time_elapsed") + " %{x:.0%}<br>" + ctx.t("delivery_rate")
-                      + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]:,.0f} USD<extra></extra>"))
-    figure.update_xaxes(range=[0, 1.05], tickformat=".0%")
-    top = float(data["delivery_rate"].max())  # up to the implausibility limit: no point drawn off the chart
-    figure.update_yaxes(range=[min(0.0, float(data["delivery_rate"].min())) - 0.02, max(1.05, top + 0.05)],
-                        tickformat=".0%")
-    show(style(figure, ctx.language, f"{ctx.t('delivery_rate')} / {ctx.t('time_elapsed')}",
-               ctx.t("time_elapsed") + " (%)", ctx.t("delivery_rate") + " (%)", height=460), "delivery-scatter")
-    if len(data) < len(projects):  # say who is not drawn, and why
-        st.caption(ctx.t("not_plotted").format(shown=fmt_number(len(data), ctx.language),
-                                               total=fmt_number(len(projects), ctx.language)))
+                      + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]:,.0f} USD<extra></extra>")
+
+
+def density(ctx: Context, data, y_range: tuple[float, float]) -> go.Heatmap:
+    """Past SCATTER_POINTS projects, how many fall in each cell of 5 × 5 points: thousands of dots
+    drawn one on another show a blot, and cost the browser seconds (1.5 MB for 20,000)."""
+    low = math.floor(y_range[0] / CELL) * CELL
+    grid = density_grid(data["time_elapsed"], data["delivery_rate"], CELL, (0.0, 1.05),
+                        (low, math.ceil(y_range[1] / CELL) * CELL))
+    return go.Heatmap(**grid, colorscale="Blues", xgap=1, ygap=1, name=ctx.t("projects"),
+                      colorbar={"title": {"text": ctx.t("projects")}, "thickness": 12},
+                      hovertemplate="%{z} " + ctx.t("projects").lower() + "<br>" + ctx.t("time_elapsed")
+                                    + " ≈ %{x:.0%}<br>" + ctx.t("delivery_rate") + " ≈ %{y:.0%}<extra></extra>")
 
 
 def project_table(ctx: Context, projects) -> None:
@@ -105,6 +156,9 @@ def render(ctx: Context) -> None:
     projects = ctx.run(delivery.delivery_by_project)
     if projects.empty:
         st.info(ctx.t("no_data"))
+        return
+    headline(ctx)
+    if not rest_of_page(ctx.language):
         return
     by_group(ctx)
     scatter(ctx, projects)

@@ -6,13 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import gender, settings
+from metrics import gender, settings, summary
 from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.corrections import corrected_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import THRESHOLDS, column_label, country_name
+from ui.first_paint import rest_of_page
+from ui.i18n import THRESHOLDS, column_label, country_name, fmt_money_short, fmt_pct, versus
 from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
@@ -22,46 +23,73 @@ def targets(language: str) -> list[tuple[float, str]]:
             (settings.GEWE_PBF_TARGET, THRESHOLDS[language]["pbf_target"])]
 
 
+def headline(ctx: Context) -> None:
+    """The portfolio's GEWE money in four figures, before any table or chart (the Overview's definitions)."""
+    figures, lang = ctx.run(summary.headline), ctx.language
+    cols = st.columns(4)
+    cols[0].metric(column_label("gewe_allocated_usd", lang), fmt_money_short(figures["gewe_allocated_usd"], lang))
+    share = figures["gewe_share"]
+    cols[1].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
+                   **versus(share, settings.GEWE_PBF_TARGET, lang))
+    cols[2].metric(column_label("gewe_spent_usd", lang), fmt_money_short(figures["gewe_spent_usd"], lang))
+    cols[3].metric(ctx.t("gewe_spend_rate"), fmt_pct(figures["gewe_spend_rate"], lang),
+                   help=help_text("gewe_spend_rate", lang))
+
+
 def shares(ctx: Context, projects) -> None:
+    """GEWE share by project, country or agency: one tab drawn at a time (a click on another reruns the page)."""
+    tabs = st.tabs([ctx.t("by_project"), ctx.t("by_country"), ctx.t("by_agency")], key="gender_by", on_change="rerun")
+    for tab, draw in zip(tabs, (lambda: by_project(ctx, projects), lambda: by_country(ctx), lambda: by_agency(ctx)),
+                         strict=True):
+        if tab.open is not False:
+            with tab:
+                draw()
+
+
+def by_project(ctx: Context, projects) -> None:
     lang = ctx.language
-    tabs = st.tabs([ctx.t("by_project"), ctx.t("by_country"), ctx.t("by_agency")])
-    with tabs[0]:
-        known = projects.dropna(subset=["gewe_share"]).assign(
-            label=lambda f: project_labels(list(f["title"]), list(f["project_key"])))
-        if known.empty:
-            st.info(ctx.t("no_gewe"))
-        else:
-            show(rate_bars(known, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                           targets(lang)), "gewe-project")
-            spend = known.dropna(subset=["gewe_spend_rate"]).nsmallest(BARS, "gewe_spend_rate")
-            figure = go.Figure([
-                go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["label"], y=spend["gewe_spend_rate"],
-                       marker_color=OKABE_ITO[2], hovertemplate="%{x}: %{y:.0%}<extra></extra>"),
-                go.Bar(name=ctx.t("delivery_rate"), x=spend["label"], y=spend["delivery_rate"],
-                       marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>")])
-            top = spend[["gewe_spend_rate", "delivery_rate"]].max().max()  # NaN skipped; NaN if none
-            figure.update_yaxes(tickformat=".0%", range=[0, (max(1.0, top) if pd.notna(top) else 1.0) * 1.05])
-            show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
-                       height=340), "gewe-spend")
-            unpaired = spend[spend["delivery_rate"].isna()]["label"]
-            if len(unpaired):  # a GEWE spend bar with no delivery bar beside it says why
-                st.caption(ctx.t("spend_without_delivery").format(projects=", ".join(unpaired)))
-    with tabs[1]:
-        countries = ctx.run(gender.gewe_rollup, "country")
-        countries["label"] = [country_name(c, lang) for c in countries["country"]]
-        if countries.dropna(subset=["gewe_share"]).empty:
-            st.info(ctx.t("no_gewe"))
-        else:
-            show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                           targets(lang)), "gewe-country")
-            money_by_country(ctx, countries)
-    with tabs[2]:
-        agencies = ctx.run(gender.gewe_by_agency)
-        if agencies.dropna(subset=["gewe_share"]).empty:
-            st.info(ctx.t("no_gewe_by_agency"))
-        else:
-            show(rate_bars(agencies, "agency", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                           targets(lang)), "gewe-agency")
+    known = projects.dropna(subset=["gewe_share"]).assign(
+        label=lambda f: project_labels(list(f["title"]), list(f["project_key"])))
+    if known.empty:
+        st.info(ctx.t("no_gewe"))
+    else:
+        show(rate_bars(known, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
+                       targets(lang)), "gewe-project")
+        spend = known.dropna(subset=["gewe_spend_rate"]).nsmallest(BARS, "gewe_spend_rate")
+        figure = go.Figure([
+            go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["label"], y=spend["gewe_spend_rate"],
+                   marker_color=OKABE_ITO[2], hovertemplate="%{x}: %{y:.0%}<extra></extra>"),
+            go.Bar(name=ctx.t("delivery_rate"), x=spend["label"], y=spend["delivery_rate"],
+                   marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>")])
+        top = spend[["gewe_spend_rate", "delivery_rate"]].max().max()  # NaN skipped; NaN if none
+        figure.update_yaxes(tickformat=".0%", range=[0, (max(1.0, top) if pd.notna(top) else 1.0) * 1.05])
+        show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
+                   height=340), "gewe-spend")
+        unpaired = spend[spend["delivery_rate"].isna()]["label"]
+        if len(unpaired):  # a GEWE spend bar with no delivery bar beside it says why
+            st.caption(ctx.t("spend_without_delivery").format(projects=", ".join(unpaired)))
+
+
+def by_country(ctx: Context) -> None:
+    lang = ctx.language
+    countries = ctx.run(gender.gewe_rollup, "country")
+    countries["label"] = [country_name(c, lang) for c in countries["country"]]
+    if countries.dropna(subset=["gewe_share"]).empty:
+        st.info(ctx.t("no_gewe"))
+    else:
+        show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
+                       targets(lang)), "gewe-country")
+        money_by_country(ctx, countries)
+
+
+def by_agency(ctx: Context) -> None:
+    lang = ctx.language
+    agencies = ctx.run(gender.gewe_by_agency)
+    if agencies.dropna(subset=["gewe_share"]).empty:
+        st.info(ctx.t("no_gewe_by_agency"))
+    else:
+        show(rate_bars(agencies, "agency", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
+                       targets(lang)), "gewe-agency")
 
 
 def money_by_country(ctx: Context, countries) -> None:
@@ -143,6 +171,9 @@ def render(ctx: Context) -> None:
     projects = ctx.run(gender.gewe_by_project)
     if projects.empty:
         st.info(ctx.t("no_data"))
+        return
+    headline(ctx)
+    if not rest_of_page(ctx.language):
         return
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
                       "gewe_spend_rate", "delivery_rate", "gender_marker", "corrected_fields", "project_key"]]

@@ -12,17 +12,18 @@ from ui.charts import BARS, OKABE_ITO, STATUS_COLOURS, as_percent, percent_colum
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.first_paint import rest_of_page
 from ui.i18n import (
     country_name,
     fmt_money_short,
     fmt_number,
     fmt_pct,
-    fmt_points,
     left_out_label,
     left_out_note,
     status_label,
     t,
     value_label,
+    versus,
 )
 from ui.tables import show_table
 
@@ -38,9 +39,8 @@ def headline(ctx: Context) -> dict:
     cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang),
                    help=help_text("delivery_rate", lang))
     share = figures["gewe_share"]
-    delta = None if share is None else fmt_points(share - settings.GEWE_UN_MINIMUM, lang) + " vs " + fmt_pct(
-        settings.GEWE_UN_MINIMUM, lang, 0)
-    cols[3].metric(ctx.t("gewe_share"), fmt_pct(share, lang), delta=delta, help=help_text("gewe_share", lang))
+    cols[3].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
+                   **versus(share, settings.GEWE_UN_MINIMUM, lang))
     cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values()), lang),
                    help=help_text("status", lang))
     if figures["left_out"]:
@@ -131,6 +131,8 @@ def render(ctx: Context) -> None:
     figures = headline(ctx)
     if figures["projects"] == 0:
         st.info(ctx.t("no_data"))
+        return
+    if not rest_of_page(ctx.language):
         return
     left, right = st.columns(2)
     with left:

@@ -14,11 +14,13 @@ from ui.context import Context, db_path, page_setup
 from ui.corrections import agency_choices, correction_form, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.first_paint import rest_of_page
 from ui.i18n import (
     column_label,
     country_name,
     fmt_date,
     fmt_money_short,
+    fmt_number,
     fmt_pct,
     left_out_label,
     missing_label,
@@ -29,17 +31,48 @@ from ui.safe_text import md
 from ui.sentences import flag_message, location
 from ui.tables import show_table
 
+CHOOSER_OPTIONS = 500  # past this many projects the chooser lists the largest and a search finds the rest
+
 
 def choose(ctx: Context, projects):
+    """The project chooser. A portfolio of thousands would send every title to the browser (730 KB
+    for 20,000) before the page could draw: past CHOOSER_OPTIONS it lists the largest budgets and a
+    search box finds any other by its number or words of its title."""
     keys = list(projects["project_key"])
     titles = dict(zip(projects["project_key"], projects["title"], strict=True))
     wanted = st.query_params.get("project")
+    if len(keys) > CHOOSER_OPTIONS:
+        keys = searched(ctx, projects, wanted)
+        if not keys:
+            return None
     index = keys.index(wanted) if wanted in keys else 0
     key = st.selectbox(ctx.t("choose_project"), keys, index=index,
                        format_func=lambda k: project_ref(k, titles.get(k)))
     if st.query_params.get("project") != key:
         st.query_params["project"] = key
     return key
+
+
+def searched(ctx: Context, projects, wanted) -> list[str]:
+    """The chooser's options when there are too many to list: the search's matches (number or title,
+    any case), else the largest budgets, the project named in the address kept among them."""
+    text = st.text_input(ctx.t("find_project"), key="project_search").strip()
+    if text:
+        found = projects["project_key"].str.contains(text, case=False, regex=False) | \
+            projects["title"].fillna("").str.contains(text, case=False, regex=False)
+        matches = list(projects.loc[found, "project_key"])
+        if not matches:
+            st.info(ctx.t("no_project_match").format(text=text))
+            return []
+    else:
+        matches = list(projects["project_key"])
+    keys = matches[:CHOOSER_OPTIONS]
+    if not text and wanted in set(matches) and wanted not in keys:
+        keys = [wanted, *keys[:-1]]
+    if len(matches) > len(keys):
+        st.caption(ctx.t("listing_projects").format(shown=fmt_number(len(keys), ctx.language),
+                                                    total=fmt_number(len(matches), ctx.language)))
+    return keys
 
 
 def facts(ctx: Context, row) -> None:
@@ -130,6 +163,8 @@ def render(ctx: Context) -> None:
         st.info(ctx.t("no_data"))
         return
     key = choose(ctx, projects)
+    if key is None:
+        return
     one = dataclasses.replace(ctx.filters, project=key)
     row = ctx.run(delivery.delivery_by_project, filters=one).merge(
         ctx.run(gender.gewe_by_project, filters=one)[["project_key", "gewe_share", "gewe_spend_rate"]],
@@ -138,6 +173,8 @@ def render(ctx: Context) -> None:
     missing = ctx.query(project_detail.current_missing, key)
     if missing:
         st.warning(f"{ctx.t('missing_intro')} {missing_label(missing, ctx.language)}.")
+    if not rest_of_page(ctx.language):
+        return
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")
