@@ -166,3 +166,11 @@ def test_french_indicator_page_speaks_french_and_keeps_its_filters_in_the_url(sa
     assert all("recrutement" in (s + r).lower() for s, r in zip(table["statement"], table["reason"], strict=True))
     assert app.query_params["status"] in ("behind", ["behind"]) and app.query_params["q"] in ("recrutement", ["recrutement"])
     assert "Base → actuel → cible" in _headers(app)
+
+
+def test_gender_with_no_gewe_figure_shows_no_row_of_dashes(real_db, sample_db, monkeypatch):
+    """The real portfolio's files hold no GEWE amount: no four "—" figures, the charts say why."""
+    real = open_page(real_db, "gender", "en", monkeypatch)
+    assert [m.label for m in real.metric] == [] and any("No GEWE figure" in i.value for i in real.info)
+    samples = open_page(sample_db, "gender", "en", monkeypatch)
+    assert [m.label for m in samples.metric][:2] == ["GEWE allocated (USD)", "GEWE share"]

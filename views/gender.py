@@ -26,6 +26,8 @@ def targets(language: str) -> list[tuple[float, str]]:
 def headline(ctx: Context) -> None:
     """The portfolio's GEWE money in four figures, before any table or chart (the Overview's definitions)."""
     figures, lang = ctx.run(summary.headline), ctx.language
+    if figures["gewe_allocated_usd"] is None and figures["gewe_spent_usd"] is None:
+        return  # four dashes say nothing: the charts below say why there is no GEWE figure
     cols = st.columns(4)
     cols[0].metric(column_label("gewe_allocated_usd", lang), fmt_money_short(figures["gewe_allocated_usd"], lang))
     share = figures["gewe_share"]
