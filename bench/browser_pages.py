@@ -154,6 +154,15 @@ def time_switch(context, url: str, page: str) -> tuple[float, float]:
     return result
 
 
+def _context(browser):
+    """A browser context whose Playwright calls that take a timeout (navigation, new tabs, waits) give
+    up after a minute: a stalled visit once held a whole `python -m bench` run for 20 minutes.
+    (`evaluate` takes none; `_finish` bounds its own loop.)"""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(60_000)
+    return context
+
+
 FLOOR_APP = """import streamlit as st
 st.title("Floor")
 st.metric("Projects", "20,000")
@@ -188,7 +197,7 @@ def floor_row(runs: int = 5) -> dict:
                     time.sleep(0.25)
             with sync_playwright() as driver:
                 browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-                context = browser.new_context(viewport=VIEWPORT)
+                context = _context(browser)
                 times = []
                 for run in range(runs + 1):
                     tab = context.new_page()
@@ -215,10 +224,10 @@ def browser_rows(db: Path, projects: int, runs: int = 5, film: Path | None = Non
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             for page in HEADLINE:
-                cold = browser.new_context(viewport=VIEWPORT)  # nothing cached: a person's very first visit
+                cold = _context(browser)  # nothing cached: a person's very first visit
                 first = time_page(cold, url, page, film)
                 cold.close()
-                warm = browser.new_context(viewport=VIEWPORT)
+                warm = _context(browser)
                 time_page(warm, url, page)  # the browser caches the app's scripts, as on any later visit
                 heads, ends = [], []
                 for _ in range(runs):
