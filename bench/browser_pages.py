@@ -12,7 +12,8 @@ sidebar's navigation, as a person moves around the app (no page load: the script
 included, are already running in the tab).
 `--film DIR` also saves the compositor's screenshots of each page's first visit (from Chromium's
 trace, taken off the page's main thread), named by milliseconds since the navigation: a stopwatch
-to check the timings by eye.
+to check the timings by eye. `browser:floor` times Streamlit's own floor (a page of one title and
+one metric) the same way, first: the machine's speed at that moment, beside the pages' rows.
 
     python -m bench.browser_pages --db /tmp/p20k.duckdb --projects 20000
 """
