@@ -5,8 +5,8 @@ named `browser:<page>`: `headline_s`/`finished_s` with the app's scripts in the 
 person's every visit after the first), `cold_*` for a browser that has never seen the app.
 
 What counts as "on screen" is an element a person reads first, visible (see `_WATCH`): the metric
-values on Overview, Delivery, Gender and Project, the table on Indicators (a canvas: its frame holds
-no text, so text is never the signal), the file list on Data.
+values on Overview, Delivery, Gender, Indicators and Project, the file list on Data (a table drawn on
+a canvas: its frame holds no text, so text is never the signal).
 `switch_headline_s`/`switch_finished_s` time the same page reached from another one through the
 sidebar's navigation, as a person moves around the app (no page load: the scripts, plotly.js
 included, are already running in the tab).
@@ -36,7 +36,7 @@ HEADLINE = {
     "overview": '[data-testid="stMetricValue"]',
     "delivery": '[data-testid="stMetricValue"]',
     "gender": '[data-testid="stMetricValue"]',
-    "indicators": '[data-testid="stDataFrame"] canvas',
+    "indicators": '[data-testid="stMetricValue"]',
     "project": '[data-testid="stMetricValue"]',
     "data": '[data-testid="stDataFrame"] canvas',
 }

@@ -22,9 +22,9 @@ _LATER = """([selector, line]) => new MutationObserver(() => {
 }).observe(document, {subtree: true, childList: true, characterData: true})"""
 CHART, TABLE = '[data-testid="stPlotlyChart"]', '[data-testid="stDataFrame"]'
 # path → what follows the figures, how many of them the samples give, the line shown while they come
-VISITS = {"/": (CHART, 2, "Drawing the charts"), "/delivery?lang=fr": (CHART, 2, "Dessin des graphiques"),
-          "/gender": (CHART, 3, "Drawing the charts"),
-          "/project?project=PBF/MLI/A-2&lang=fr": (TABLE, 3, "Dessin des graphiques")}
+VISITS = {"/": (CHART, 2, "Drawing the rest"), "/delivery?lang=fr": (CHART, 2, "Affichage du reste"),
+          "/gender": (CHART, 3, "Drawing the rest"), "/indicators?lang=fr": (TABLE, 1, "Affichage du reste"),
+          "/project?project=PBF/MLI/A-2&lang=fr": (TABLE, 3, "Affichage du reste")}
 
 
 @pytest.fixture(scope="module")

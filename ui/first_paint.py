@@ -23,7 +23,7 @@ _announce = st.components.v2.component("lens_first_paint", js=_SCRIPT)
 
 def rest_of_page(language: str) -> bool:
     """Whether the page may draw what follows its headline figures now. False once per browser
-    session — after the figures, with a line saying the charts follow — and the browser's signal
+    session — after the figures, with a line saying the rest follows — and the browser's signal
     reruns the page at once; a failed signal leaves the next interaction to draw them."""
     if st.session_state.get(DRAWN) or not st.context.headers:
         return True

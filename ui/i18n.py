@@ -67,7 +67,7 @@ LABELS: dict[str, tuple[str, str]] = {
                          "{shown} projets listés sur {total}, les plus gros budgets d'abord : tapez un numéro ou des "
                          "mots d'un titre pour trouver les autres."),
     "no_project_match": ("No project matches “{text}”.", "Aucun projet ne correspond à « {text} »."),
-    "drawing_charts": ("Drawing the charts…", "Dessin des graphiques…"),
+    "drawing_charts": ("Drawing the rest of the page…", "Affichage du reste de la page…"),
     "drawn_as_counts": ("{n} projects are too many to draw one by one: the chart counts them per cell of {step} × {step} "
                         "points (hover a cell for its count); the table below lists every project.",
                         "{n} projets, trop nombreux pour être dessinés un à un : le graphique les compte par case de "

@@ -5,17 +5,28 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics import indicators, project_detail
+from metrics import indicators, project_detail, summary
 from metrics.delay_reasons import CATEGORIES, OTHER
 from metrics.indicators import STATUSES
 from ui.charts import as_percent, progress_column
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
+from ui.first_paint import rest_of_page
 from ui.i18n import fmt_number, value_label, values_label
 from ui.safe_text import md
 from ui.sentences import location, status_reason
 from ui.tables import TABLE_ROWS, first_rows, show_table, table_height
+
+
+def headline(ctx: Context) -> None:
+    """The filtered portfolio's indicators by status in four figures, before the table (the
+    Overview's count: `summary.headline`)."""
+    counts, lang = ctx.run(summary.headline)["indicators"], ctx.language
+    cols = st.columns(4)
+    cols[0].metric(ctx.t("indicators"), fmt_number(sum(counts.values()), lang), help=help_text("status", lang))
+    for col, status in zip(cols[1:], ("behind", "on track", "achieved"), strict=True):
+        col.metric(value_label(status, lang).capitalize(), fmt_number(counts.get(status, 0), lang))
 
 
 def local_filters(ctx: Context):
@@ -75,6 +86,9 @@ def render(ctx: Context) -> None:
     total = ctx.run(indicators.indicator_count)
     if total == 0:
         st.info(ctx.t("no_indicators"))
+        return
+    headline(ctx)
+    if not rest_of_page(ctx.language):
         return
     statuses, categories, level, search = local_filters(ctx)
     narrowing = (tuple(statuses), tuple(categories), level, search)
