@@ -173,44 +173,23 @@ st.metric("Projects", "20,000")
 def floor_row(runs: int = 5) -> dict:
     """Streamlit's own floor on this machine, now: a page of one title and one metric, timed the same
     way (`browser:floor`), to tell the machine's speed from the app's in the rows beside it."""
-    import subprocess
-    import sys
-    import urllib.request
-
     from playwright.sync_api import sync_playwright
-
-    from tests.app_server import free_port
 
     with tempfile.TemporaryDirectory() as work:
         script = Path(work) / "floor.py"
         script.write_text(FLOOR_APP)
-        port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-                                   "--server.port", str(port), "--server.address", "127.0.0.1"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(240):
-                try:
-                    urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.25)
-            with sync_playwright() as driver:
-                browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-                context = _context(browser)
-                times = []
-                for run in range(runs + 1):
-                    tab = context.new_page()
-                    _watch(tab, '[data-testid="stMetricValue"]')
-                    tab.goto(url, wait_until="commit")
-                    if run:  # the first visit fills the browser's cache
-                        times.append(_finish(tab))
-                    tab.close()
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+        with serve(Path(work), script=script) as url, sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            context = _context(browser)
+            times = []
+            for run in range(runs + 1):
+                tab = context.new_page()
+                _watch(tab, '[data-testid="stMetricValue"]')
+                tab.goto(url, wait_until="commit")
+                if run:  # the first visit fills the browser's cache
+                    times.append(_finish(tab))
+                tab.close()
+            browser.close()
     heads, ends = [h for h, _ in times], [f for _, f in times]
     return {"name": "browser:floor", "n": 0, "headline_s": round(statistics.median(heads), 3),
             "finished_s": round(statistics.median(ends), 3), "median_s": round(statistics.median(ends), 3),

@@ -22,13 +22,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(work: Path, db: Path | None = None, **settings: str) -> Iterator[str]:
-    """`streamlit run app.py` on the samples (store in `work`, or the given `db`), with extra settings."""
+def serve(work: Path, db: Path | None = None, script: Path = ROOT / "app.py", **settings: str) -> Iterator[str]:
+    """`streamlit run app.py` (or another script) on the samples (store in `work`, or the given
+    `db`), with extra settings."""
     port = free_port()
     env = dict(os.environ, LENS_DB=str(db or work / "portfolio.duckdb"), LENS_SAMPLES=str(SAMPLES),
                LENS_UPLOADS=str(work / "uploads"), **settings)
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -90,3 +90,18 @@ def test_the_gender_page_leads_with_its_figures_and_a_share_below_target_points_
     assert share.proto.delta.startswith("−" if below else "+") and share.proto.delta.endswith("vs 30\xa0%")
     assert share.proto.color == (Metric.MetricColor.RED if below else Metric.MetricColor.GREEN)
     assert share.proto.direction == (Metric.MetricDirection.DOWN if below else Metric.MetricDirection.UP)
+
+
+def test_delivery_draws_the_open_tab_only(large_db, monkeypatch):
+    def titles(app):
+        return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in app.get("plotly_chart")]
+
+    app = _page(large_db, "delivery", monkeypatch)
+    assert len(titles(app)) == 2  # the country bars and the scatter, not the agency or outcome bars
+    app.session_state["delivery_by"] = "By agency"
+    app.run()
+    assert not app.exception and len(titles(app)) == 2
+    agency = next(c for c in app.get("plotly_chart") if "delivery-agency" in c.proto.id or "Time" not in
+                  json.loads(c.proto.spec)["layout"]["title"]["text"])
+    labels = set(json.loads(agency.proto.spec)["data"][0]["y"])
+    assert labels and not labels & {"Mali", "Niger", "Togo"}  # agencies, not countries

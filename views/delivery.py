@@ -52,15 +52,11 @@ def by_group(ctx: Context) -> None:
     chart only; a click on another reruns the page)."""
     lang = ctx.language
     tabs = st.tabs([ctx.t("by_country"), ctx.t("by_agency"), ctx.t("by_outcome")], key="delivery_by", on_change="rerun")
-    groups = (("label", "country", lambda: ctx.run(delivery.delivery_by_country).pipe(
-                  lambda f: f.assign(label=[country_name(c, lang) for c in f["country"]]))),
-              ("agency", "agency", lambda: ctx.run(delivery.delivery_by_agency)),
-              ("outcome", "outcome", lambda: ctx.run(delivery.delivery_by_outcome, OUTCOME_BARS)))
-    for tab, (label, key, load) in zip(tabs, groups, strict=True):
+    for tab, (label, key) in zip(tabs, (("label", "country"), ("agency", "agency"), ("outcome", "outcome")), strict=True):
         if tab.open is False:
             continue
         with tab:
-            frame = load()
+            frame = group_rates(ctx, key)
             known = frame.dropna(subset=["delivery_rate"]) if not frame.empty else frame
             if known.empty:
                 st.info(ctx.t("no_data") if key != "outcome" else ctx.t("no_outcome_spending"))
@@ -69,6 +65,16 @@ def by_group(ctx: Context) -> None:
                 known = known.assign(outcome=known["project_key"] + " · " + known["outcome"].astype(str))
             show(rate_bars(known, label, "delivery_rate", lang, ctx.t("delivery_rate"), ctx.t("delivery_rate") + " (%)"),
                  f"delivery-{key}")
+
+
+def group_rates(ctx: Context, key: str):
+    """Delivery per country (with its name in the page's language as `label`), agency or outcome."""
+    if key == "country":
+        countries = ctx.run(delivery.delivery_by_country)
+        return countries.assign(label=[country_name(c, ctx.language) for c in countries["country"]])
+    if key == "agency":
+        return ctx.run(delivery.delivery_by_agency)
+    return ctx.run(delivery.delivery_by_outcome, OUTCOME_BARS)
 
 
 def scatter(ctx: Context, projects) -> None:
