@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from bench.browser_pages import CHROMIUM, browser_rows, floor_row
+from bench.browser_pages import CHROMIUM, rows_in_child
 from bench.docx_copies import docx_copy
 from bench.make_portfolio import build
 from bench.page_queries import PAGES, pandas_page, run_page
@@ -161,8 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             for result in page_runs(db, size, 1 if args.quick else 3):
                 emit(result)
             if browser:
-                emit(floor_row())
-                for result in browser_rows(db, size, 5):
+                for result in rows_in_child(db, size, 5):
                     emit(result)
             emit(grow_row(db, size, 1 if args.quick else 3))
     return 0

@@ -226,6 +226,34 @@ def browser_rows(db: Path, projects: int, runs: int = 5, film: Path | None = Non
     return rows
 
 
+def rows_in_child(db: Path, projects: int, runs: int = 5, timeout: float = 900, tries: int = 2) -> list[dict]:
+    """The floor row and the pages' rows, measured by `python -m bench.browser_pages` in a process of
+    its own, given up and started again after `timeout` seconds: a Playwright call that never
+    returned (twice, in the floor measurement, with no CPU used) once held a whole `python -m bench`
+    for 20 minutes. A row says so if every try timed out."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "bench.browser_pages", "--db", str(db), "--projects", str(projects),
+               "--runs", str(runs)]
+    for attempt in range(1, tries + 1):
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                 cwd=Path(__file__).resolve().parent.parent, start_new_session=True)
+        try:
+            out, _ = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:  # the child's server and browser go with it
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
+            continue
+        rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+        if child.returncode == 0 and rows:
+            return [row | {"tries": attempt} for row in rows]
+    return [{"name": "browser:error", "n": projects, "median_s": None, "p90_s": None, "runs": 0,
+             "error": f"no result in {tries} tries of {timeout:.0f} s"}]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, help="an existing store (else one is built per size)")

@@ -4,11 +4,10 @@ points per cell, the project chooser lists the largest and a search finds the re
 page still reads well in both languages."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from bench.make_portfolio import build
+from tests.charts_drawn import chart_elements, figures
 from tests.test_what_a_person_reads import _check, open_page
 from ui.charts import density_grid
 
@@ -37,8 +36,8 @@ def test_density_grid_counts_each_point_once_in_its_cell():
 def test_the_scatter_counts_thousands_of_projects_per_cell(large_db, monkeypatch):
     app = _page(large_db, "delivery", monkeypatch)
     assert not app.exception, [e.value for e in app.exception]
-    specs = [c.proto.spec for c in app.get("plotly_chart")]
-    scatter = next(json.loads(s) for s in specs if "Time elapsed" in json.loads(s)["layout"]["title"]["text"])
+    specs = [c.proto.json for c in chart_elements(app)]
+    scatter = next(f for f in figures(app) if "Time elapsed" in f["layout"]["title"]["text"])
     kinds = [trace.get("type", "scatter") for trace in scatter["data"]]
     assert kinds[0] == "heatmap" and "scattergl" not in kinds
     counted = sum(c for row in scatter["data"][0]["z"] for c in row if c)
@@ -94,14 +93,13 @@ def test_the_gender_page_leads_with_its_figures_and_a_share_below_target_points_
 
 def test_delivery_draws_the_open_tab_only(large_db, monkeypatch):
     def titles(app):
-        return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in app.get("plotly_chart")]
+        return [f["layout"]["title"]["text"] for f in figures(app)]
 
     app = _page(large_db, "delivery", monkeypatch)
     assert len(titles(app)) == 2  # the country bars and the scatter, not the agency or outcome bars
     app.session_state["delivery_by"] = "By agency"
     app.run()
     assert not app.exception and len(titles(app)) == 2
-    agency = next(c for c in app.get("plotly_chart") if "delivery-agency" in c.proto.id or "Time" not in
-                  json.loads(c.proto.spec)["layout"]["title"]["text"])
-    labels = set(json.loads(agency.proto.spec)["data"][0]["y"])
+    agency = next(f for f in figures(app) if "Time" not in f["layout"]["title"]["text"])
+    labels = set(agency["data"][0]["y"])
     assert labels and not labels & {"Mali", "Niger", "Togo"}  # agencies, not countries

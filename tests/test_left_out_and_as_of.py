@@ -12,6 +12,7 @@ import pytest
 
 from loaders.ingest import ingest
 from loaders.uploads import save_upload, store_uploads
+from tests.charts_drawn import figures
 from tests.conftest import ROOT, SAMPLES, SHARED
 from ui.i18n import fmt_points, left_out_note
 
@@ -92,7 +93,6 @@ def test_the_delivery_scatter_draws_plausible_projects_and_says_who_is_not_drawn
     monkeypatch.setenv("LENS_DB", str(real_db))
     monkeypatch.chdir(ROOT)
     app = AppTest.from_file(str(ROOT / "views" / "delivery.py"), default_timeout=90).run()
-    scatter = next(json.loads(c.proto.spec) for c in app.get("plotly_chart")
-                   if "Time elapsed" in json.loads(c.proto.spec)["layout"]["title"]["text"])
+    scatter = next(f for f in figures(app) if "Time elapsed" in f["layout"]["title"]["text"])
     assert scatter["layout"]["yaxis"]["range"][1] <= 1.55
     assert any(c.value.startswith("78 of 91 projects drawn") for c in app.caption)

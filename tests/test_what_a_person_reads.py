@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders.ingest import ingest
+from tests.charts_drawn import figures
 from tests.conftest import ROOT, SHARED
 from ui.i18n import STATUS_LABELS, VALUE_LABELS
 
@@ -59,8 +60,7 @@ def _headers(app) -> list[str]:
 
 def _chart_texts(app) -> list[str]:
     texts = []
-    for chart in app.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
+    for spec in figures(app):
         layout = spec.get("layout", {})
         for part in [layout] + [layout.get(a, {}) for a in layout if a.startswith(("xaxis", "yaxis"))]:
             title = part.get("title")

@@ -10,13 +10,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui import plot
 from ui.formats import MONEY_FORMAT, PERCENT_FORMAT
 from ui.i18n import fmt_number, fmt_pct, plotly_separators, t
 
-# plotly_white's look, as a small template: the full one is deep-copied into every figure (9 ms each)
-_GRID = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "automargin": True}
-TEMPLATE = go.layout.Template(layout={"plot_bgcolor": "white", "paper_bgcolor": "white", "font": {"color": "#2a3f5f"},
-                                      "hoverlabel": {"align": "left"}, "xaxis": _GRID, "yaxis": _GRID})
+FONT = '"Source Sans", sans-serif'  # the app's own typeface, text colour and greys
+# plotly_white's grid with the app's type, as a small template (the full one is deep-copied into
+# every figure, 9 ms each): titles bold and on the left, axis labels grey and smaller
+_GRID = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "automargin": True,
+         "tickfont": {"color": "#808495", "size": 12}, "title": {"font": {"color": "#808495", "size": 13}}}
+TEMPLATE = go.layout.Template(layout={"plot_bgcolor": "white", "paper_bgcolor": "white",
+                                      "font": {"color": "#31333F", "family": FONT}, "hoverlabel": {"align": "left"},
+                                      "title": {"x": 0, "xanchor": "left", "xref": "container", "pad": {"l": 4},
+                                                "font": {"size": 16, "weight": 600}},
+                                      "xaxis": _GRID, "yaxis": _GRID})
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 STATUS_COLOURS = {"achieved": "#009E73", "on track": "#56B4E9", "behind": "#D55E00", "not started": "#E69F00",
                   "no data": "#999999", "qualitative": "#CC79A7"}
@@ -52,7 +59,7 @@ def _percent_ticks(axis, language: str) -> None:
 
 
 def show(figure: go.Figure, key: str) -> None:
-    st.plotly_chart(figure, config=CONFIG, key=key, width="stretch")
+    plot.show(figure, key, CONFIG)
 
 
 BARS = 15  # bars a person can read on one chart; the table beside it has every row

@@ -67,7 +67,10 @@ LABELS: dict[str, tuple[str, str]] = {
                          "{shown} projets listés sur {total}, les plus gros budgets d'abord : tapez un numéro ou des "
                          "mots d'un titre pour trouver les autres."),
     "no_project_match": ("No project matches “{text}”.", "Aucun projet ne correspond à « {text} »."),
-    "drawing_charts": ("Drawing the rest of the page…", "Affichage du reste de la page…"),
+    "chart_not_drawn": ("This chart could not be drawn: the browser did not receive the chart script "
+                        "(static/plotly-cartesian.min.js). The table on this page has the same figures.",
+                        "Ce graphique n’a pas pu être affiché : le navigateur n’a pas reçu le script des graphiques "
+                        "(static/plotly-cartesian.min.js). Le tableau de cette page donne les mêmes chiffres."),
     "drawn_as_counts": ("{n} projects are too many to draw one by one: the chart counts them per cell of {step} × {step} "
                         "points (hover a cell for its count); the table below lists every project.",
                         "{n} projets, trop nombreux pour être dessinés un à un : le graphique les compte par case de "

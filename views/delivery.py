@@ -23,7 +23,6 @@ from ui.context import Context, page_setup
 from ui.corrections import corrected_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.first_paint import rest_of_page
 from ui.i18n import country_name, fmt_money_short, fmt_number, fmt_pct, left_out_label, left_out_note
 from ui.tables import DATE_FORMATS, first_rows, show_table
 
@@ -164,8 +163,6 @@ def render(ctx: Context) -> None:
         st.info(ctx.t("no_data"))
         return
     headline(ctx)
-    if not rest_of_page(ctx.language):
-        return
     by_group(ctx)
     scatter(ctx, projects)
     project_table(ctx, projects)

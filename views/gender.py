@@ -12,7 +12,6 @@ from ui.context import Context, page_setup
 from ui.corrections import corrected_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.first_paint import rest_of_page
 from ui.i18n import THRESHOLDS, column_label, country_name, fmt_money_short, fmt_pct, versus
 from ui.tables import first_rows, show_table
 
@@ -175,8 +174,6 @@ def render(ctx: Context) -> None:
         st.info(ctx.t("no_data"))
         return
     headline(ctx)
-    if not rest_of_page(ctx.language):
-        return
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
                       "gewe_spend_rate", "delivery_rate", "gender_marker", "corrected_fields", "project_key"]]
     table = table.assign(corrected_fields=[corrected_note(f, ctx.language) for f in table["corrected_fields"]])

@@ -12,7 +12,6 @@ from ui.charts import as_percent, progress_column
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.first_paint import rest_of_page
 from ui.i18n import fmt_number, value_label, values_label
 from ui.safe_text import md
 from ui.sentences import location, status_reason
@@ -88,8 +87,6 @@ def render(ctx: Context) -> None:
         st.info(ctx.t("no_indicators"))
         return
     headline(ctx)
-    if not rest_of_page(ctx.language):
-        return
     statuses, categories, level, search = local_filters(ctx)
     narrowing = (tuple(statuses), tuple(categories), level, search)
     shown = ctx.run(indicators.indicator_table, *narrowing, TABLE_ROWS)

@@ -12,7 +12,6 @@ from ui.charts import BARS, OKABE_ITO, STATUS_COLOURS, as_percent, percent_colum
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.first_paint import rest_of_page
 from ui.i18n import (
     country_name,
     fmt_money_short,
@@ -131,8 +130,6 @@ def render(ctx: Context) -> None:
     figures = headline(ctx)
     if figures["projects"] == 0:
         st.info(ctx.t("no_data"))
-        return
-    if not rest_of_page(ctx.language):
         return
     left, right = st.columns(2)
     with left:

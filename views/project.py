@@ -14,7 +14,6 @@ from ui.context import Context, db_path, page_setup
 from ui.corrections import agency_choices, correction_form, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.first_paint import rest_of_page
 from ui.i18n import (
     column_label,
     country_name,
@@ -173,8 +172,6 @@ def render(ctx: Context) -> None:
     missing = ctx.query(project_detail.current_missing, key)
     if missing:
         st.warning(f"{ctx.t('missing_intro')} {missing_label(missing, ctx.language)}.")
-    if not rest_of_page(ctx.language):
-        return
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")
