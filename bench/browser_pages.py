@@ -186,8 +186,9 @@ def floor_row(runs: int = 5) -> dict:
                 tab = context.new_page()
                 _watch(tab, '[data-testid="stMetricValue"]')
                 tab.goto(url, wait_until="commit")
+                timing = _finish(tab)  # waited for on the first visit too: closing a tab mid-load once hung
                 if run:  # the first visit fills the browser's cache
-                    times.append(_finish(tab))
+                    times.append(timing)
                 tab.close()
             browser.close()
     heads, ends = [h for h, _ in times], [f for _, f in times]

@@ -47,3 +47,10 @@ def test_every_trace_the_pages_draw_is_in_the_bundle(sample_db, monkeypatch):
     assert kinds >= {"bar"}
     for kind in kinds:
         assert f'moduleType:"trace",name:"{kind}"' in text, kind
+
+
+def test_no_page_draws_with_st_plotly_chart():
+    """Every chart goes through `ui.plot.show`: one `st.plotly_chart` would have each visit read
+    Streamlit's own 4.7 MB plotly.js again (about 1.3 s here)."""
+    sources = [*(ROOT / "ui").glob("*.py"), *(ROOT / "views").glob("*.py"), ROOT / "app.py"]
+    assert not [f.name for f in sources if "plotly_chart(" in f.read_text()]

@@ -174,3 +174,18 @@ def test_gender_with_no_gewe_figure_shows_no_row_of_dashes(real_db, sample_db, m
     assert [m.label for m in real.metric] == [] and any("No GEWE figure" in i.value for i in real.info)
     samples = open_page(sample_db, "gender", "en", monkeypatch)
     assert [m.label for m in samples.metric][:2] == ["GEWE allocated (USD)", "GEWE share"]
+
+
+def test_an_outcome_opened_on_the_project_page_shows_its_indicators(sample_db, monkeypatch):
+    """Closed outcomes are not drawn (a long project has dozens of tables); opening one draws its
+    indicators, headed and written in the page's language."""
+    app = open_page(sample_db, "project", "fr", monkeypatch, project="PBF/MLI/A-2")
+    closed = len(app.dataframe)
+    outcomes = [e for e in app.expander if e.label.startswith(("Résultat", "Effet"))]
+    assert len(outcomes) == 3, [e.label for e in app.expander]
+    for number in ("1", "2", "3"):
+        app.session_state[f"outcome-PBF/MLI/A-2-{number}"] = True
+    app.run()
+    assert not app.exception and len(app.dataframe) == closed + 3
+    assert [h for h in _headers(app) if INTERNAL.match(str(h))] == []
+    _speaks_french(app, "project")

@@ -147,7 +147,12 @@ def outcomes(ctx: Context, key: str) -> list[str]:
     for number in sorted(table["outcome"].dropna().unique(), key=lambda n: int(n) if str(n).isdigit() else 0):
         rows = table[table["outcome"] == number]
         label = statements.get(number, "")
-        with st.expander(f"{ctx.t('outcome')} {md(number)} · {md(label[:110])}", expanded=False):
+        # a closed outcome's table is drawn when it is opened (the click reruns the page)
+        box = st.expander(f"{ctx.t('outcome')} {md(number)} · {md(label[:110])}", expanded=False,
+                          key=f"outcome-{key}-{number}", on_change="rerun")
+        if box.open is False:
+            continue
+        with box:
             show_table(ctx.language, as_percent(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw",
                                                       "progress", "status", "status_reason", "reason", "location"]],
                                                 ["progress"]), hide_index=True, column_config={
