@@ -21,16 +21,23 @@ _TOP_CATEGORY = """top AS (
     SELECT project_key, category AS top_delay_category FROM (
         SELECT project_key, category,
                row_number() OVER (PARTITION BY project_key ORDER BY count(*) DESC, category) AS rank
-        FROM (SELECT project_key, unnest(reason_categories) AS category FROM i WHERE status = 'behind')
+        FROM (SELECT project_key, unnest(reason_categories) AS category FROM i
+              WHERE status = 'behind' AND project_key IN (SELECT project_key FROM picked))
         GROUP BY project_key, category)
     WHERE rank = 1)"""  # the commonest category among the indicators behind; a tie goes to the first by name
-_SELECT = """
+_PICKED = """picked AS (
     SELECT f.project_key, f.title, array_to_string(f.countries, ', ') AS countries, f.delivery_rate, f.delivery_source,
            f.time_elapsed, f.delivery_gap,
-           f.behind, n.indicators_behind, n.indicators, n.flags, t.top_delay_category, f.left_out_reason
-    FROM f JOIN {counts} n ON n.project_key = f.project_key LEFT JOIN top t ON t.project_key = f.project_key
+           f.behind, n.indicators_behind, n.indicators, n.flags, f.left_out_reason
+    FROM f JOIN {counts} n ON n.project_key = f.project_key
     WHERE f.behind OR n.indicators_behind > 0 OR n.flags > 0
-    ORDER BY f.behind DESC, n.indicators_behind DESC, n.flags DESC, f.project_key"""
+    ORDER BY f.behind DESC, n.indicators_behind DESC, n.flags DESC, f.project_key{limit})"""
+# the projects shown are picked first, so that the delay categories are counted for those alone
+_SELECT = """
+    SELECT p.project_key, p.title, p.countries, p.delivery_rate, p.delivery_source, p.time_elapsed, p.delivery_gap,
+           p.behind, p.indicators_behind, p.indicators, p.flags, t.top_delay_category, p.left_out_reason
+    FROM picked p LEFT JOIN top t ON t.project_key = p.project_key
+    ORDER BY p.behind DESC, p.indicators_behind DESC, p.flags DESC, p.project_key"""
 
 
 def projects_needing_attention(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
@@ -38,7 +45,9 @@ def projects_needing_attention(con: duckdb.DuckDBPyConnection, filters: Filters 
     """One row per project with something to look at, worst first: behind, then indicators behind, then flags;
     at most `limit` rows."""
     filters = filters or Filters()
-    select = _SELECT + (f" LIMIT {int(limit)}" if limit else "")
+    limit_sql = f" LIMIT {int(limit)}" if limit else ""
     if uses_materialized(filters):  # counts pre-computed after every write
-        return indicator_query(con, select.format(counts="mx_project_counts"), filters, more_ctes=_TOP_CATEGORY)
-    return indicator_query(con, select.format(counts="counts"), filters, more_ctes=_LIVE_COUNTS + ", " + _TOP_CATEGORY)
+        picked = _PICKED.format(counts="mx_project_counts", limit=limit_sql)
+        return indicator_query(con, _SELECT, filters, more_ctes=picked + ", " + _TOP_CATEGORY)
+    picked = _PICKED.format(counts="counts", limit=limit_sql)
+    return indicator_query(con, _SELECT, filters, more_ctes=_LIVE_COUNTS + ", " + picked + ", " + _TOP_CATEGORY)

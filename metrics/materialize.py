@@ -16,12 +16,13 @@ import duckdb
 from metrics.base import Filters, indicator_ctes, project_ctes
 from metrics.quality import flags_select
 
-TABLES = ("mx_current_source", "mx_project_facts", "mx_indicators", "mx_quality_flags", "mx_budget_lines",
-          "mx_project_counts")
+TABLES = ("mx_current_source", "mx_project_facts", "mx_agency_lines", "mx_indicators", "mx_quality_flags",
+          "mx_budget_lines", "mx_project_counts")
 
 
 SNAPSHOT = "lens_sources_before"
-PER_PROJECT = ("mx_current_source", "mx_project_facts", "mx_indicators", "mx_quality_flags", "mx_project_counts")
+PER_PROJECT = ("mx_current_source", "mx_project_facts", "mx_agency_lines", "mx_indicators", "mx_quality_flags",
+               "mx_project_counts")
 FULL_REBUILD_SHARE = 0.2  # past this share of projects changed, one rebuild is cheaper than many narrow ones
 
 
@@ -29,7 +30,8 @@ def definition() -> str:
     """A fingerprint of the queries the mx_* tables hold: when a metric's definition changes, the
     stored tables are stale and are rebuilt (by the next write, or by the app's first read)."""
     everything = Filters()
-    text = project_ctes(everything, live=True)[0] + indicator_ctes(everything, live=True)[0] + flags_select() + _COUNTS
+    text = (" ".join(TABLES) + project_ctes(everything, live=True)[0] + indicator_ctes(everything, live=True)[0]
+            + flags_select() + _COUNTS)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -107,6 +109,8 @@ def _rebuild(con) -> None:
                 project_params)
     con.execute(f"CREATE OR REPLACE TABLE mx_project_facts AS {project_sql} SELECT * FROM project_facts",
                 project_params)
+    con.execute(f"CREATE OR REPLACE TABLE mx_agency_lines AS {project_sql} SELECT * FROM agency_lines",
+                project_params)
     con.execute(f"CREATE OR REPLACE TABLE mx_indicators AS {indicator_sql} SELECT * FROM i", indicator_params)
     con.execute(f"CREATE OR REPLACE TABLE mx_quality_flags AS {indicator_sql} {flags_select()}", indicator_params)
     con.execute(f"CREATE OR REPLACE TABLE mx_project_counts AS {_COUNTS}")
@@ -124,6 +128,8 @@ def _refresh_projects(con, keys: list[str]) -> None:
     con.execute(f"INSERT INTO mx_current_source {project_sql} SELECT * FROM current_source WHERE project_key = ANY(?)",
                 project_params + [keys])
     con.execute(f"INSERT INTO mx_project_facts {project_sql} SELECT * FROM f", project_params)
+    con.execute(f"INSERT INTO mx_agency_lines {project_sql} SELECT * FROM agency_lines WHERE project_key = ANY(?)",
+                project_params + [keys])
     con.execute(f"INSERT INTO mx_indicators {indicator_sql} SELECT * FROM i", indicator_params)
     con.execute(f"INSERT INTO mx_quality_flags {indicator_sql} {flags_select()}", indicator_params)
     con.execute(f"INSERT INTO mx_project_counts SELECT * FROM ({_COUNTS}) WHERE project_key = ANY(?)", [keys])

@@ -1,14 +1,16 @@
 """A write refreshes only the projects it changed (metrics/materialize.py); the mx_* tables must
 then hold exactly what a full rebuild computes, after every kind of write: a new report, a newer
 report of the same project and period, a budget workbook joined through a second project number,
-a financial export, and a removal."""
+a financial export, an agency budget corrected and one added by hand, and a removal."""
 from __future__ import annotations
 
 import duckdb
 import pytest
 
 import metrics.materialize as materialize
+from loaders.corrections import check
 from loaders.ingest import ingest
+from loaders.store.corrections import add_correction
 from loaders.store.session import writing
 from loaders.store.writer import remove_source
 from tests.conftest import SAMPLES
@@ -31,6 +33,11 @@ def _assert_same_as_a_rebuild(db) -> None:
         assert incremental[table] == rebuilt[table], table
 
 
+def _correct(db, field: str, value: str) -> None:
+    with writing(db) as con:
+        add_correction(con, "00125232", check(field, value, "checked with the agency"), "awa@un.org")
+
+
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "p.duckdb"
@@ -47,6 +54,8 @@ def test_each_kind_of_write_leaves_what_a_rebuild_computes(db, monkeypatch):
         lambda: ingest([WORKBOOK], db, project_id="125233"),  # joins CAF–CMR through its second number
         lambda: ingest([SAMPLES / "ml-cadre-crise-centre-annual-2020.txt"], db),
         lambda: ingest([REALDATA / "mptf"], db),
+        lambda: _correct(db, "project.agencies.UNDP.budget_usd", "2000000"),  # an agency the report lists
+        lambda: _correct(db, "project.agencies.UNICEF.budget_usd", "50000"),  # one it does not
     ]
     for step in steps:
         step()
@@ -58,6 +67,7 @@ def test_each_kind_of_write_leaves_what_a_rebuild_computes(db, monkeypatch):
         remove_source(con, caf)
     _assert_same_as_a_rebuild(db)
     assert narrowed and ["00125232"] in narrowed  # the refresh did narrow itself
+    assert narrowed.count(["00125232"]) >= 3  # the report, and each agency correction
 
 
 def test_a_newer_report_of_the_same_period_refreshes_its_project(db, tmp_path):

@@ -125,9 +125,14 @@ def undo_form(db, user: User, project_key: str | None, language: str) -> None:
             st.rerun()
 
 
+def corrected_list(fields) -> list[str]:
+    """A row's fields entered by hand: its list, or none (the store holds NULL, read as None, NA or NaN)."""
+    return [] if fields is None or isinstance(fields, (float, type(pd.NA))) else list(fields)
+
+
 def corrected_note(fields, language: str) -> str:
     """A table cell naming the figures of a row entered by hand: `✎ total approved budget`; '' if none."""
-    fields = [] if fields is None or (isinstance(fields, float)) else list(fields)
+    fields = corrected_list(fields)
     return ("✎ " + ", ".join(field_label(f, language) for f in fields)) if len(fields) else ""
 
 

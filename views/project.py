@@ -11,7 +11,7 @@ import streamlit as st
 from metrics import delivery, gender, indicators, project_detail, quality
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, progress_column, project_ref, show, style
 from ui.context import Context, db_path, page_setup
-from ui.corrections import agency_choices, correction_form, mark, show_trail, undo_form
+from ui.corrections import agency_choices, corrected_list, correction_form, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import (
@@ -84,7 +84,7 @@ def facts(ctx: Context, row) -> None:
     number = ctx.t("no_project_number") if str(row["project_key"]).startswith("title:") else row["project_key"]
     st.caption(f"{md(number)} · {md(names)} · {fmt_date(_day(row['start_day']), lang)} → "
                f"{fmt_date(_day(row['end_day']), lang)}")
-    fixed = list(row.get("corrected_fields") if row.get("corrected_fields") is not None else [])
+    fixed = corrected_list(row.get("corrected_fields"))
     budget_fixed = "project.total_budget_usd" in fixed
     cols = st.columns(5)
     cols[0].metric(mark(ctx.t("budget"), "project.total_budget_usd", fixed), fmt_money_short(row["budget_usd"], lang),
