@@ -10,6 +10,7 @@ from bench.make_portfolio import build
 from tests.charts_drawn import chart_elements, figures
 from tests.test_what_a_person_reads import _check, open_page
 from ui.charts import density_grid
+from ui.i18n import fmt_pct, t
 
 PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
 
@@ -52,6 +53,12 @@ def test_the_delivery_page_leads_with_its_figures(large_db, monkeypatch):
     assert labels == ["Budget", "Dépenses", "Taux d'exécution", "Projets en retard"]
     behind, dated = app.metric[3].value, app.metric[3].proto.delta
     assert int(behind.replace("\u202f", "").replace("\xa0", "")) > 0 and dated.startswith("sur 2") and "datés" in dated
+    heatmap = next(f for f in figures(app) if f["data"][0].get("type") == "heatmap")["data"][0]
+    assert "%{x" not in heatmap["hovertemplate"] and "%{text}" in heatmap["hovertemplate"]
+    r, c = next((r, c) for r, row in enumerate(heatmap["z"]) for c, n in enumerate(row) if n)  # a cell with projects
+    cell = f"{t('time_elapsed', 'fr')} ≈ {fmt_pct(heatmap['x'][c], 'fr', 0)}<br>"
+    assert heatmap["text"][r][c] == cell + f"{t('delivery_rate', 'fr')} ≈ {fmt_pct(heatmap['y'][r], 'fr', 0)}"
+    assert "\xa0%" in cell  # `45 %`, as French writes it
 
 
 def _chooser(app):

@@ -98,12 +98,18 @@ def _table_cells(frame) -> tuple[list[str], list[str]]:
     return values, shown
 
 
+PLOTLY_PERCENT = re.compile(r"%\{[^}]*%\}")  # `%{x:.1%}`: plotly writes 21,7% with no space
+
+
 def _speaks_french(app, page) -> None:
     words = [t[:80] for t in _headers(app) + _chart_texts(app) + _widget_texts(app)
              + [m.label for m in app.metric] if ENGLISH.search(str(t))]
     assert words == [], f"{page} (fr) shows English: {words}"
     english = sorted({o for o in _options(app) if o in ENGLISH_VALUES})
     assert english == [], f"{page} (fr) offers English options: {english}"
+    hovers = [trace.get("hovertemplate", "") for figure in figures(app) for trace in figure["data"]]
+    percent = [h[:80] for h in hovers if PLOTLY_PERCENT.search(h)]
+    assert percent == [], f"{page} (fr) hover labels write percentages plotly's way (21,7%): {percent}"
     for frame in app.dataframe:
         values, numbers = _table_cells(frame)
         english = sorted({v for v in values if v in ENGLISH_VALUES})

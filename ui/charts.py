@@ -3,6 +3,7 @@ numbers in the interface language, the PNG download in the toolbar."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -11,8 +12,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import plot
-from ui.formats import MONEY_FORMAT, PERCENT_FORMAT
-from ui.i18n import fmt_number, fmt_pct, plotly_separators, t
+from ui.formats import MONEY_FORMAT, PERCENT_FORMAT, is_missing
+from ui.i18n import fmt_compact, fmt_number, fmt_pct, plotly_separators, t
 
 FONT = '"Source Sans", sans-serif'  # the app's own typeface, text colour and greys
 # plotly_white's grid with the app's type, as a small template (the full one is deep-copied into
@@ -20,7 +21,8 @@ FONT = '"Source Sans", sans-serif'  # the app's own typeface, text colour and gr
 _GRID = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8", "automargin": True,
          "tickfont": {"color": "#808495", "size": 12}, "title": {"font": {"color": "#808495", "size": 13}}}
 TEMPLATE = go.layout.Template(layout={"plot_bgcolor": "white", "paper_bgcolor": "white",
-                                      "font": {"color": "#31333F", "family": FONT}, "hoverlabel": {"align": "left"},
+                                      "font": {"color": "#31333F", "family": FONT},
+                                      "hoverlabel": {"align": "left", "font": {"family": FONT}},
                                       "title": {"x": 0, "xanchor": "left", "xref": "container", "pad": {"l": 4},
                                                 "font": {"size": 16, "weight": 600}},
                                       "xaxis": _GRID, "yaxis": _GRID})
@@ -43,7 +45,33 @@ def style(figure: go.Figure, language: str, title: str, x_title: str | None = No
     if language != "en":
         for axis in (figure.layout.xaxis, figure.layout.yaxis):
             _percent_ticks(axis, language)
+        for name in ("x", "y"):
+            _number_ticks(figure, name, language)
+        for trace in figure.data:
+            _percent_hover(trace, language)
     return figure
+
+
+_PERCENT_HOVER = re.compile(r"%\{([xy]):[^}]*?\.(\d)%\}")  # `%{x:.1%}`: plotly's percent of a point's x or y
+
+
+def _percent_hover(trace, language: str) -> None:
+    """Percentages in a bar's or point's hover label written the way the language writes them
+    (`21,7 %`; plotly's percent format has no space): the label reads them, formatted by Babel,
+    from columns added to the trace's customdata."""
+    template = trace.hovertemplate if trace.type in ("bar", "scatter") else None
+    if not isinstance(template, str) or not _PERCENT_HOVER.search(template):
+        return
+    rows = [list(row) for row in trace.customdata] if trace.customdata is not None else None
+    points = len(trace.x if trace.x is not None else trace.y)
+    rows = rows or [[] for _ in range(points)]
+    for axis, decimals in dict.fromkeys(_PERCENT_HOVER.findall(template)):
+        values = trace.x if axis == "x" else trace.y
+        column = len(rows[0]) if rows else 0
+        for row, value in zip(rows, values, strict=True):
+            row.append(fmt_pct(value, language, int(decimals)))
+        template = re.sub(r"%\{" + axis + r":[^}]*?\." + decimals + r"%\}", f"%{{customdata[{column}]}}", template)
+    trace.update(customdata=rows, hovertemplate=template)
 
 
 def _percent_ticks(axis, language: str) -> None:
@@ -56,6 +84,28 @@ def _percent_ticks(axis, language: str) -> None:
     first = math.ceil(low / step) * step
     values = [round(first + i * step, 6) for i in range(int((high - first) / step) + 1)]
     axis.update(tickvals=values, ticktext=[fmt_pct(v, language, 0) for v in values])
+
+
+def _number_ticks(figure: go.Figure, name: str, language: str) -> None:
+    """Ticks of thousands and millions written the way the language writes them (`3 M`, `250 k`:
+    plotly's SI ticks read `3M`), for a numeric axis with no format of its own."""
+    axis = figure.layout[f"{name}axis"]
+    if axis.tickformat or axis.tickvals is not None or axis.type not in (None, "linear", "-"):
+        return
+    series = [list(trace[name]) for trace in figure.data if trace.type in ("bar", "scatter")
+              and (trace.orientation == "h") == (name == "x") and trace[name] is not None]
+    values = [v for one in series for v in one if not is_missing(v)]
+    numbers = [float(v) for v in values if isinstance(v, (int, float, np.number))]
+    if len(numbers) != len(values) or not numbers or max(numbers) < 1000 or min(numbers) < 0:
+        return  # text, small numbers or negatives: plotly's ticks read the same in both languages
+    high = max(numbers)
+    if figure.layout.barmode in ("stack", "relative"):  # stacked bars reach the sum of their parts
+        high = max(sum(float(one[i]) for one in series if i < len(one) and not is_missing(one[i]))
+                   for i in range(max(map(len, series))))
+    magnitude = 10 ** math.floor(math.log10(high))
+    step = next(s * magnitude for s in (0.1, 0.2, 0.25, 0.5, 1.0, 2.0) if high / (s * magnitude) <= 6)
+    ticks = [i * step for i in range(int(high / step) + 2)]
+    axis.update(tickvals=ticks, ticktext=[fmt_compact(v, language) for v in ticks])
 
 
 def show(figure: go.Figure, key: str) -> None:

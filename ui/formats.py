@@ -8,7 +8,7 @@ import math
 from functools import cache
 
 from babel import Locale
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import NumberPattern, format_compact_decimal, parse_pattern
 
 NARROW_NBSP = "\u202f"
 DASH = "—"
@@ -76,6 +76,13 @@ def fmt_money_short(value, language: str) -> str:
         return fmt_money(value, language)
     millions = fmt_number(value / 1_000_000, language, 1)
     return f"{millions}\u00a0M\u00a0$US" if language == "fr" else f"${millions}M"
+
+
+def fmt_compact(value, language: str) -> str:
+    """An axis tick: 2.5K / 2,5 k, 3M / 3 M (plotly's own SI ticks are written the English way)."""
+    if is_missing(value):
+        return DASH
+    return format_compact_decimal(value, locale=_locale(language), fraction_digits=1)
 
 
 def fmt_pct(fraction, language: str, decimals: int = 1) -> str:

@@ -7,10 +7,19 @@ import math
 from loaders.normalise.countries import country_name
 from metrics import settings
 from metrics.settings import IMPLAUSIBLE_DELIVERY
-from ui.formats import NARROW_NBSP, fmt_date, fmt_money, fmt_money_short, fmt_number, fmt_pct, plotly_separators
+from ui.formats import (
+    NARROW_NBSP,
+    fmt_compact,
+    fmt_date,
+    fmt_money,
+    fmt_money_short,
+    fmt_number,
+    fmt_pct,
+    plotly_separators,
+)
 
 # pages name countries, and write numbers, through the interface language module
-__all__ = ["NARROW_NBSP", "country_name", "fmt_date", "fmt_money", "fmt_money_short", "fmt_number", "fmt_pct",
+__all__ = ["NARROW_NBSP", "country_name", "fmt_compact", "fmt_date", "fmt_money", "fmt_money_short", "fmt_number", "fmt_pct",
            "plotly_separators"]
 
 LANGUAGES = ("en", "fr")

@@ -23,7 +23,7 @@ from ui.context import Context, page_setup
 from ui.corrections import corrected_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import country_name, fmt_money_short, fmt_number, fmt_pct, left_out_label, left_out_note
+from ui.i18n import country_name, fmt_money, fmt_money_short, fmt_number, fmt_pct, left_out_label, left_out_note
 from ui.tables import DATE_FORMATS, first_rows, show_table
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
@@ -113,9 +113,11 @@ def points(ctx: Context, data) -> go.Scatter:
         text=None if many else project_labels(list(data["title"]), list(data["project_key"]), 28),
         textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.5 if many else 0.8,
                                            "line": {"width": 0 if many else 1, "color": "white"}},
-        name=ctx.t("projects"), customdata=data[["title", "budget_usd"]],
+        name=ctx.t("projects"),
+        customdata=[[title, fmt_money(budget, ctx.language)] for title, budget in zip(data["title"], data["budget_usd"],
+                                                                                     strict=True)],
         hovertemplate="%{customdata[0]}<br>" + ctx.t("time_elapsed") + " %{x:.0%}<br>" + ctx.t("delivery_rate")
-                      + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]:,.0f} USD<extra></extra>")
+                      + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]}<extra></extra>")
 
 
 def density(ctx: Context, data, y_range: tuple[float, float]) -> go.Heatmap:
@@ -124,10 +126,13 @@ def density(ctx: Context, data, y_range: tuple[float, float]) -> go.Heatmap:
     low = math.floor(y_range[0] / CELL) * CELL
     grid = density_grid(data["time_elapsed"], data["delivery_rate"], CELL, (0.0, 1.05),
                         (low, math.ceil(y_range[1] / CELL) * CELL))
-    return go.Heatmap(**grid, colorscale="Blues", xgap=1, ygap=1, name=ctx.t("projects"),
+    # the hover label's percentages written in the page's language (plotly's own have no space: 21,7%)
+    cells = [[f"{ctx.t('time_elapsed')} ≈ {fmt_pct(x, ctx.language, 0)}<br>"
+              f"{ctx.t('delivery_rate')} ≈ {fmt_pct(y, ctx.language, 0)}" if count else ""
+              for x, count in zip(grid["x"], row, strict=True)] for y, row in zip(grid["y"], grid["z"], strict=True)]
+    return go.Heatmap(**grid, text=cells, hoverongaps=False, colorscale="Blues", xgap=1, ygap=1, name=ctx.t("projects"),
                       colorbar={"title": {"text": ctx.t("projects")}, "thickness": 12},
-                      hovertemplate="%{z} " + ctx.t("projects").lower() + "<br>" + ctx.t("time_elapsed")
-                                    + " ≈ %{x:.0%}<br>" + ctx.t("delivery_rate") + " ≈ %{y:.0%}<extra></extra>")
+                      hovertemplate="%{z} " + ctx.t("projects").lower() + "<br>%{text}<extra></extra>")
 
 
 def project_table(ctx: Context, projects) -> None:
