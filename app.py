@@ -1,5 +1,5 @@
 """PBF Portfolio Lens — the entry point. Routes to the six pages (views/*.py) with st.navigation;
-the Overview is the default page. Each page also runs on its own."""
+the Overview is the default page, at `/` (and `/overview` leads there). Each page also runs on its own."""
 from __future__ import annotations
 
 import streamlit as st
@@ -17,6 +17,16 @@ PAGES = [
     ("views/project.py", "project", ":material/folder_open:", False),
     ("views/data.py", "data", ":material/upload:", False),
 ]
-navigation = st.navigation([st.Page(path, title=t(key, language), icon=icon, default=default, url_path=key)
-                            for path, key, icon, default in PAGES])
+pages = [st.Page(path, title=t(key, language), icon=icon, default=default, url_path="home" if default else key)
+         for path, key, icon, default in PAGES]
+
+
+def _to_overview() -> None:
+    """`/overview` (a bookmark, a link written by hand) opens the Overview at `/` with its filters,
+    instead of Streamlit's English "Page not found"."""
+    st.switch_page(pages[0], query_params=st.query_params.to_dict())
+
+
+hidden = [st.Page(_to_overview, title=t("overview", language), url_path="overview", visibility="hidden")]
+navigation = st.navigation(pages + hidden)
 navigation.run()

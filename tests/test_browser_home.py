@@ -54,3 +54,20 @@ def test_person_sees_every_page(app_url):
         page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
                                ".map(e => e.innerText).join('|').startsWith('5|$7.1M')", timeout=90_000)
         browser.close()
+
+
+def test_a_bookmark_of_overview_opens_the_overview_with_its_filters(app_url):
+    """`/overview` is the Overview's name in the sidebar's address scheme; Streamlit serves the
+    default page at `/` only and answered "Page not found" (in English) there."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(app_url + "/overview?lang=fr&country=MLI")
+        page.wait_for_function("text => document.body.innerText.includes(text)", arg="Projets à suivre", timeout=90_000)
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=90_000)
+        assert page.locator("[role='dialog']").count() == 0  # no "Page not found"
+        assert page.url.endswith("/?lang=fr&country=MLI")
+        assert page.locator("h1").first.inner_text() == "Vue d'ensemble"
+        browser.close()
