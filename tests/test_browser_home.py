@@ -71,3 +71,30 @@ def test_a_bookmark_of_overview_opens_the_overview_with_its_filters(app_url):
         assert page.url.endswith("/?lang=fr&country=MLI")
         assert page.locator("h1").first.inner_text() == "Vue d'ensemble"
         browser.close()
+
+
+UPLOADER_WORDS = """() => {
+    const zone = document.querySelector("[data-testid='stFileUploaderDropzone']");
+    const button = zone.querySelector("button [data-testid='stMarkdownContainer'] p");
+    const limits = zone.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] span");
+    const shown = e => getComputedStyle(e).fontSize === "0px" ? getComputedStyle(e, "::after").content : e.innerText;
+    return [shown(button), shown(limits), zone.querySelector("button").getBoundingClientRect().width];
+}"""
+
+
+@pytest.mark.parametrize(("language", "button", "limits"), [
+    ("fr", '"Importer"', '"50\u00a0Mo par fichier • TXT, DOCX, PDF, XLSX, CSV, JSON"'),
+    ("en", "Upload", "50MB per file • TXT, DOCX, PDF, XLSX, CSV, JSON")])
+def test_the_uploader_speaks_the_pages_language(app_url, language, button, limits):
+    """Streamlit writes the uploader's button and limits in English only; a French page overlays them."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(app_url + f"/data?lang={language}")
+        page.wait_for_selector("[data-testid='stFileUploaderDropzone'] button", timeout=90_000)
+        shown_button, shown_limits, width = page.evaluate(UPLOADER_WORDS)
+        assert (shown_button, shown_limits) == (button, limits)
+        assert width > 80  # the word is drawn inside the button, not squeezed out of it
+        browser.close()

@@ -16,6 +16,7 @@ from ui.i18n import column_label, fmt_number, missing_label
 from ui.identity import current_user, read_only
 from ui.safe_text import md
 from ui.tables import show_table
+from ui.uploader import uploader
 
 
 def uploads_folder() -> Path:
@@ -24,10 +25,10 @@ def uploads_folder() -> Path:
 
 def upload(ctx: Context) -> None:
     en = ctx.language == "en"
-    files = st.file_uploader(ctx.t("upload"), type=["txt", "docx", "pdf", "xlsx", "csv", "json"],
-                             accept_multiple_files=True,
-                             help=".txt/.docx/.pdf reports, .xlsx budgets (Annex D), .csv/.xlsx MPTF or UNDP exports" if en
-                             else "rapports .txt/.docx/.pdf, budgets .xlsx (annexe D), exports MPTF ou PNUD .csv/.xlsx")
+    files = uploader(ctx.t("upload"), ["txt", "docx", "pdf", "xlsx", "csv", "json"],
+                     ".txt/.docx/.pdf reports, .xlsx budgets (Annex D), .csv/.xlsx MPTF or UNDP exports" if en
+                     else "rapports .txt/.docx/.pdf, budgets .xlsx (annexe D), exports MPTF ou PNUD .csv/.xlsx",
+                     ctx.language)
     project = st.text_input("Project number for budget workbooks (optional)" if en else
                             "Numéro de projet pour les budgets Excel (facultatif)", placeholder="00125232")
     if not files:
