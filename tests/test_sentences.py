@@ -109,3 +109,5 @@ def test_money_axes_and_hover_percentages_are_written_the_french_way():
     assert max(style(stacked, "fr", "t").layout.yaxis.tickvals) >= 3242  # the top of 2,462 + 780 has a tick above it
     gaps = style(go.Figure(go.Bar(x=["a", "b"], y=[2_000_000, None])), "fr", "t")
     assert gaps.layout.yaxis.ticktext[:3] == ("0", "500\u00a0k", "1\u00a0M")  # a missing bar does not stop it
+    single = go.Figure(go.Bar(x=["a"], y=[0.2], customdata=["A"], hovertemplate="%{customdata}: %{y:.0%}"))
+    assert style(single, "fr", "t").data[0].hovertemplate == "%{customdata}: %{y:.0%}"  # left whole, not split

@@ -62,6 +62,9 @@ def _percent_hover(trace, language: str) -> None:
     template = trace.hovertemplate if trace.type in ("bar", "scatter") else None
     if not isinstance(template, str) or not _PERCENT_HOVER.search(template):
         return
+    if trace.customdata is not None and any(isinstance(row, str) or not hasattr(row, "__len__")
+                                            for row in trace.customdata):
+        return  # one value per point (`%{customdata}`): no room for more; the page's test would see it
     rows = [list(row) for row in trace.customdata] if trace.customdata is not None else None
     points = len(trace.x if trace.x is not None else trace.y)
     rows = rows or [[] for _ in range(points)]
