@@ -23,3 +23,16 @@ class UnreadableFile(LensError):
 
 class UnsupportedFormat(LensError):
     """No reader exists for this kind of file."""
+
+
+NOT_A_DOCUMENT = "this file is not a PBF report, budget workbook or financial export Lens can read"
+
+
+class NotADocument(UnreadableFile):
+    """The file reads, but it is none of the documents Lens knows (a shopping list, a letter): refused,
+    so that no project is made of it. Pages show `NOT_A_DOCUMENT` in their own language."""
+
+    def __init__(self, file: str | None = None, detail: str | None = None):
+        super().__init__(NOT_A_DOCUMENT + (f" ({detail})" if detail else ""), file,
+                         hint="reports: PBF progress reports, final reviews, project profiles; budgets: Annex D "
+                              "workbooks; exports: MPTF Office or UNDP financial exports")

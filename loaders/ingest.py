@@ -70,20 +70,23 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 def ingest(paths: Iterable[str | Path], db_path: str | Path,
            progress: Callable[[int, int, str], None] | None = None, project_id: str | None = None,
            names: dict[Path, str] | None = None) -> IngestSummary:
-    """Parse and store every file; `progress(done, total, name)` is called after each one. `names`
-    gives the name a file is known by where it is stored under another (uploads, kept by content hash)."""
+    """Parse and store every file; `progress(done, total, name)` is called after each one is read. `names`
+    gives the name a file is known by where it is stored under another (uploads, kept by content hash).
+    Files are read before the store's write lock is taken, so a long batch holds it only to write."""
     started = time.perf_counter()
     named = [Path(p) for p in paths]
     files = collect_files(named)
+    read: list[tuple[Path, dict | FileOutcome]] = []
+    for number, path in enumerate(files, start=1):
+        if path not in named and path.suffix.lower() not in SUPPORTED:  # found in a folder, not a kind we read
+            read.append((path, FileOutcome(str(path), "skipped", error=f"not a kind Lens reads ({path.suffix})")))
+        else:
+            read.append((path, _read_one(path, project_id, (names or {}).get(path, path.name))))
+        if progress:
+            progress(number, len(files), path.name)
     summary = IngestSummary()
     with writing(db_path) as con:
-        for number, path in enumerate(files, start=1):
-            if path not in named and path.suffix.lower() not in SUPPORTED:  # found in a folder, not a kind we read
-                summary.files.append(FileOutcome(str(path), "skipped", error=f"not a kind Lens reads ({path.suffix})"))
-            else:
-                summary.files.append(_ingest_one(con, path, project_id, (names or {}).get(path, path.name)))
-            if progress:
-                progress(number, len(files), path.name)
+        summary.files = [item if isinstance(item, FileOutcome) else _write_one(con, path, item) for path, item in read]
         projects = con.execute("SELECT count(DISTINCT p.project_key) FROM projects p "
                                "JOIN active_sources s ON s.sha256 = p.source_sha256").fetchone()[0]
     summary.seconds = time.perf_counter() - started
@@ -91,23 +94,33 @@ def ingest(paths: Iterable[str | Path], db_path: str | Path,
     return summary
 
 
-def _ingest_one(con, path: Path, project_id: str | None, name: str) -> FileOutcome:
+def _read_one(path: Path, project_id: str | None, name: str) -> dict | FileOutcome:
+    """The file's parse record, or the outcome that says why it could not be read."""
     try:
-        data = path.read_bytes()
-        record = parse_bytes(data, name, project_id)
-        status = write_record(con, record)
-        added = status == "added"
-        return FileOutcome(str(path), status, len(record["indicators"]) if added else 0,
-                           len(record.get("budget_lines") or []) if added else 0,
-                           record["warnings"] if added else [], project_key=project_key(record),
-                           missing=list(record.get("missing") or []))
+        return parse_bytes(path.read_bytes(), name, project_id)
     except LensError as error:
         return FileOutcome(str(path), "failed", error=error.message + (f" — {error.hint}" if error.hint else ""))
     except OSError as error:
         return FileOutcome(str(path), "failed", error=f"cannot read the file ({error.strerror})")
+    except Exception as error:  # a bug in Lens, not a bad file: said so; the batch goes on
+        return _bug(path, error)
+
+
+def _write_one(con, path: Path, record: dict) -> FileOutcome:
+    try:
+        status = write_record(con, record)
     except duckdb.Error as error:  # the store refused what was read (a constraint): the file, not Lens
         return FileOutcome(str(path), "failed", error=f"the store refused what was read from it ({error})".splitlines()[0])
-    except Exception as error:  # a bug in Lens, not a bad file: said so; the batch goes on
-        return FileOutcome(str(path), "failed", error=f"a bug in Lens stopped reading this file ({type(error).__name__}: "
-                                                      f"{error}); please report it with the file",
-                           bug=traceback.format_exc())
+    except Exception as error:
+        return _bug(path, error)
+    added = status == "added"
+    return FileOutcome(str(path), status, len(record["indicators"]) if added else 0,
+                       len(record.get("budget_lines") or []) if added else 0,
+                       record["warnings"] if added else [], project_key=project_key(record),
+                       missing=list(record.get("missing") or []))
+
+
+def _bug(path: Path, error: Exception) -> FileOutcome:
+    return FileOutcome(str(path), "failed", error=f"a bug in Lens stopped reading this file ({type(error).__name__}: "
+                                                  f"{error}); please report it with the file",
+                       bug=traceback.format_exc())

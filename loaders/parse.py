@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from loaders.errors import UnreadableFile, UnsupportedFormat
+from loaders.errors import NotADocument, UnreadableFile, UnsupportedFormat
 from loaders.formats import READERS, reader_for
 from loaders.formats.csv_table import read_csv
 from loaders.formats.xlsx import read_xlsx
@@ -118,17 +118,19 @@ def parse_document(document: Document) -> dict:
     full_text = "\n".join(document.lines())
     table = read_results_table(document)
     kind = detect_kind(full_text, table.found)
+    if kind is None:  # a letter, a shopping list: nothing Lens knows, so no project is made of it
+        raise NotADocument(document.file, "no PBF report, final review or project profile heading or field found")
     if kind == "final_review":
         project, report = read_final_review(document.paragraphs, warnings)
     elif kind == "project_profile":
         project, report = read_profile(document.paragraphs, warnings)
     else:
-        if kind is None:
-            warnings.append("not recognised as a PBF progress report, final review or project profile; "
-                            "read for the fields it holds")
         project, report = read_report_fields(document.paragraphs, None, warnings, locations)
         if kind == "progress_report" and not table.found:
             warnings.append("no results table (indicators) found in this report")
+    if not (project.get("project_ids") or project.get("title") or table.indicators):
+        raise NotADocument(document.file, f"read as a {kind.replace('_', ' ')}, but it names no project and holds "
+                                          "no results table")
     warnings.extend(table.warnings)
     narrative = read_narrative_outcomes(document.paragraphs, table.start_index) if kind != "project_profile" else {}
     return {

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from loaders.errors import LensError
+from loaders.errors import LensError, NotADocument, UnsupportedFormat
 from loaders.ingest import IngestSummary, ingest
 from loaders.parse import SUPPORTED, parse_bytes
 from loaders.store.session import writing
@@ -31,12 +31,14 @@ def preview(data: bytes, name: str, project_id: str | None = None) -> dict:
         record = parse_bytes(data, name, project_id or None)
     except LensError as error:
         return {"file": name, "kind": None, "project": None, "indicators": 0, "budget_lines": 0, "warnings": [],
-                "missing": [], "error": error.message + (f" — {error.hint}" if error.hint else "")}
+                "missing": [], "error": error.message + (f" — {error.hint}" if error.hint else ""),
+                "refusal": "not_a_document" if isinstance(error, NotADocument) else
+                           "unsupported" if isinstance(error, UnsupportedFormat) else "unreadable"}
     project = record.get("project") or {}
     return {"file": name, "kind": record.get("kind"), "project": (project.get("project_ids") or [None])[0]
             or project.get("title"), "indicators": len(record.get("indicators") or []),
             "budget_lines": len(record.get("budget_lines") or []), "warnings": record.get("warnings") or [],
-            "missing": record.get("missing") or [], "error": None}
+            "missing": record.get("missing") or [], "error": None, "refusal": None}
 
 
 def store_uploads(paths: list[Path], names: dict[Path, str], db: Path, project_id: str | None,

@@ -45,10 +45,14 @@ def is_current(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def install() -> None:
-    """Make every write to the store refresh these tables (the composition points call this)."""
+    """Make every write to the store refresh these tables, and every correction note what else it
+    moved (the composition points call this)."""
+    from loaders.store.corrections import install_figures
     from loaders.store.session import WriteHooks, install_write_hooks
+    from metrics.project_detail import live_figures
 
     install_write_hooks(WriteHooks(before=snapshot, after=refresh, current=is_current))
+    install_figures(live_figures)
 
 
 def snapshot(con: duckdb.DuckDBPyConnection) -> None:

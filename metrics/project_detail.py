@@ -5,8 +5,22 @@ import duckdb
 import pandas as pd
 
 from loaders.store.corrections import stale_corrections as stale
-from metrics.base import Filters
+from metrics.base import Filters, project_ctes
 from metrics.query import project_query
+
+# The figures a correction may move besides the one it corrects (expenditure = rate × budget where a
+# project reports only a rate; the GEWE share over a corrected budget), in the trail's `moves`.
+MOVING = ("budget_usd", "expenditure_estimate_usd", "delivery_rate", "gewe_share", "gewe_spend_rate")
+
+
+def live_figures(con: duckdb.DuckDBPyConnection, project_key: str) -> dict:
+    """A project's derived figures computed afresh from the base tables (inside a write, before the
+    pre-computed tables are refreshed); rounded so that a figure that did not move compares equal."""
+    sql, params = project_ctes(Filters(project=project_key), live=True)
+    row = con.execute(sql + f"SELECT {', '.join(MOVING)} FROM f", params).fetchone()
+    if row is None:
+        return {}
+    return {name: (None if value is None else round(float(value), 6)) for name, value in zip(MOVING, row, strict=True)}
 
 
 def project_sources(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:

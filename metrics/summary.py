@@ -7,13 +7,20 @@ from dataclasses import replace
 import duckdb
 
 from metrics.base import Filters
+from metrics.countries import country_rows_vs_portfolio
 from metrics.query import indicator_query, project_query
 from metrics.rollups import (
     BUDGET,
+    DELIVERED_BUDGET,
+    DELIVERED_PROJECTS,
     DELIVERY_RATE,
     EXPENDITURE,
     GEWE_ALLOCATED,
+    GEWE_BUDGET,
+    GEWE_PROJECTS,
     GEWE_SHARE,
+    GEWE_SPEND_BASE,
+    GEWE_SPEND_PROJECTS,
     GEWE_SPEND_RATE,
     GEWE_SPENT,
     PROJECTS_BEHIND,
@@ -23,7 +30,10 @@ from metrics.rollups import (
 _HEADLINE = f"""count(*) AS projects, {BUDGET} AS budget_usd, {EXPENDITURE} AS expenditure_usd,
     {DELIVERY_RATE} AS delivery_rate, {GEWE_ALLOCATED} AS gewe_allocated_usd, {GEWE_SHARE} AS gewe_share,
     {GEWE_SPENT} AS gewe_spent_usd, {GEWE_SPEND_RATE} AS gewe_spend_rate,
-    {WITH_TIME_ELAPSED} AS projects_with_time_elapsed, {PROJECTS_BEHIND} AS projects_behind"""
+    {WITH_TIME_ELAPSED} AS projects_with_time_elapsed, {PROJECTS_BEHIND} AS projects_behind,
+    {DELIVERED_BUDGET} AS delivery_base_usd, {DELIVERED_PROJECTS} AS delivery_base_projects,
+    {GEWE_BUDGET} AS gewe_share_base_usd, {GEWE_PROJECTS} AS gewe_share_base_projects,
+    {GEWE_SPEND_BASE} AS gewe_spend_base_usd, {GEWE_SPEND_PROJECTS} AS gewe_spend_base_projects"""
 
 
 def _clean(value):
@@ -41,7 +51,8 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> 
     filters = filters or Filters()
     row = project_query(con, f"SELECT {_HEADLINE} FROM f", filters).iloc[0].to_dict()
     figures = {key: _clean(value) for key, value in row.items()}
-    for key in ("projects", "projects_with_time_elapsed", "projects_behind"):
+    for key in ("projects", "projects_with_time_elapsed", "projects_behind", "delivery_base_projects",
+                "gewe_share_base_projects", "gewe_spend_base_projects"):
         figures[key] = int(figures[key] or 0)
     left_out = project_query(con, "SELECT left_out_reason AS reason, count(*) AS n, sum(expenditure_usd) AS spent "
                                   "FROM f WHERE left_out_reason IS NOT NULL GROUP BY 1 ORDER BY 1", filters)
@@ -63,4 +74,6 @@ def summary(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> d
         codes = list(project_query(con, "SELECT DISTINCT unnest(countries) AS country FROM f ORDER BY 1",
                                    filters)["country"])
     result["by_country"] = {code: headline(con, replace(filters, country=code)) for code in codes}
+    # the country rows count a joint project in each of its countries: what they add up to, and why
+    result["country_rows"] = country_rows_vs_portfolio(con, filters)
     return result

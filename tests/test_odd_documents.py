@@ -1,17 +1,22 @@
-"""Documents that are not what we expect: unknown layouts are read with a warning, other text
+"""Documents that are not what we expect: a document Lens does not know is refused, other text
 encodings are decoded, a shifted results-table row is reported rather than silently misread."""
 from __future__ import annotations
 
+import pytest
+
+from loaders.errors import NotADocument
 from loaders.parse import parse_bytes
 from tests.conftest import SAMPLES
 
 
-def test_unknown_document_is_read_with_a_warning():
-    record = parse_bytes(b"Minutes of the steering committee\nPays : Niger\nTitre du projet : Jeunes et paix\n"
-, "minutes.txt")
-    assert record["kind"] is None
-    assert record["project"]["countries"] == ["NER"] and record["project"]["title"] == "Jeunes et paix"
-    assert any("not recognised as a PBF progress report" in w for w in record["warnings"])
+def test_a_document_lens_does_not_know_is_refused_not_made_a_project():
+    """Minutes that happen to name a title and a country are no report: refused with one line
+    (it used to be read for its fields, and became a project of its own)."""
+    with pytest.raises(NotADocument) as refused:
+        parse_bytes(b"Minutes of the steering committee\nPays : Niger\nTitre du projet : Jeunes et paix\n",
+                    "minutes.txt")
+    assert "not a PBF report, budget workbook or financial export" in str(refused.value)
+    assert "\n" not in str(refused.value)
 
 
 def test_cp1252_and_utf16_exports_read_like_utf8():

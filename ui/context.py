@@ -23,6 +23,7 @@ from metrics.base import Filters
 from metrics.materialize import install
 from ui.i18n import LANGUAGES, t, value_label
 from ui.identity import read_only, sign_in_bar
+from ui.writes import show_waits
 
 install()  # the app's writes (first build, uploads, removals) refresh the metric tables
 
@@ -163,6 +164,7 @@ def page_setup(title_key: str) -> Context | None:
     st.set_page_config(page_title=f"{t(title_key, language)} · PBF Portfolio Lens", page_icon=":material/insights:",
                        layout="wide")
     sign_in_bar(language)
+    show_waits(language)  # a write that has to wait for another shows a spinner where it was started
     ensure_database()
     if not db_path().exists():
         st.title(t(title_key, language))

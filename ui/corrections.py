@@ -8,14 +8,16 @@ import pandas as pd
 import streamlit as st
 
 from loaders.corrections import CELLS, FIELDS, BadCorrection, agency_field, check, indicator_field
+from loaders.errors import LensError
 from loaders.normalise.agencies import KNOWN_AGENCIES
-from loaders.store.corrections import add_correction, made_by, trail, undo_correction
+from loaders.store.corrections import add_correction, made_by, moves_of, trail, undo_correction
 from loaders.store.session import reading, writing
 from ui.exports import download_buttons
-from ui.i18n import t
+from ui.i18n import fmt_money, fmt_pct, t
 from ui.identity import User
 from ui.safe_text import md
 from ui.tables import show_table
+from ui.writes import write_error
 
 FIELD_KEYS = {field: "corr." + field for field in FIELDS}
 
@@ -48,12 +50,21 @@ class NotAllowed(PermissionError):
 
 
 def correct(db, user: User, project_key: str, field: str, value: str, reason: str) -> int:
-    """Store a correction for an editor or admin; anyone else changes nothing."""
+    """Store a correction for an editor or admin; anyone else changes nothing. Returns its id."""
     if not user.can_edit:
         raise NotAllowed(f"{user.name} ({user.role}) may not correct figures")
     correction = check(field, value, reason)
     with writing(db) as con:
         return add_correction(con, project_key, correction, user.name)
+
+
+def moved_by(db, correction_id: int) -> dict:
+    """What else a stored correction moved (figure → (before, after)), read back from the store."""
+    con = reading(db)
+    try:
+        return moves_of(con, correction_id)
+    finally:
+        con.close()
 
 
 def undo(db, user: User, correction_id: int) -> int:
@@ -74,10 +85,24 @@ def trail_frame(db, project_key: str | None, language: str) -> pd.DataFrame:
     finally:
         con.close()
     frame = pd.DataFrame(rows, columns=["id", "made_at", "made_by", "project_key", "field", "read_value", "new_value",
-                                        "reason", "undoes", "active"])
+                                        "reason", "undoes", "active", "moves"])
     frame["field"] = [field_label(f, language) for f in frame["field"]]
+    frame["moves"] = [moves_text(m, language) for m in frame["moves"]]
     frame["undoes"] = [("↶ " + str(int(u))) if pd.notna(u) else "" for u in frame["undoes"]]
     return frame.rename(columns={c: t("trail." + c, language) for c in frame.columns})
+
+
+MOVED_LABELS = {"budget_usd": "budget", "expenditure_estimate_usd": "expenditure", "delivery_rate": "delivery_rate",
+                "gewe_share": "gewe_share", "gewe_spend_rate": "gewe_spend_rate"}
+
+
+def moves_text(moved: dict, language: str) -> str:
+    """What else a correction moved, in words: `Expenditure 554 260 $US → 740 000 $US`."""
+    parts = []
+    for name, (before, after) in (moved or {}).items():
+        write = fmt_money if name.endswith("_usd") else fmt_pct
+        parts.append(f"{t(MOVED_LABELS.get(name, name), language)} {write(before, language)} → {write(after, language)}")
+    return "; ".join(parts)
 
 
 def show_trail(db, project_key: str | None, language: str, name: str) -> None:
@@ -100,13 +125,16 @@ def correction_form(db, user: User, project_key: str, language: str, agencies: l
                                  format_func=lambda f: field_label(f, language))
             value = st.text_input(t("new_value", language), placeholder="2000000 · 37% · GM2 · annual · 2021-06-30")
             reason = st.text_input(t("reason_required", language))
+            st.caption(t("moves_hint", language))
             if st.form_submit_button(t("save_correction", language), type="primary"):
                 try:
                     new_id = correct(db, user, project_key, field, value, reason)
-                except (BadCorrection, NotAllowed) as error:
-                    st.error(md(str(error)))
-                else:
-                    st.success(t("correction_saved", language).format(id=new_id))
+                except (BadCorrection, NotAllowed, LensError) as error:
+                    st.error(write_error(error, language))
+                else:  # a toast outlives the rerun that shows the new figures
+                    saved, moved = t("correction_saved", language).format(id=new_id), moved_by(db, new_id)
+                    st.toast(saved + (" " + t("also_moved", language) + " " + moves_text(moved, language) if moved else ""),
+                             icon="✅")
                     st.rerun()
 
 
@@ -119,8 +147,8 @@ def undo_form(db, user: User, project_key: str | None, language: str) -> None:
     if chosen and cols[1].button(t("undo", language), key=f"undo-button-{project_key}"):
         try:
             undo(db, user, int(chosen))
-        except (BadCorrection, NotAllowed) as error:
-            st.error(md(str(error)))
+        except (BadCorrection, NotAllowed, LensError) as error:
+            st.error(write_error(error, language))
         else:
             st.rerun()
 
@@ -180,8 +208,8 @@ def store_pending(db, user: User, stored_files: set[str], language: str) -> list
             continue
         try:
             done.append(correct(db, user, item["project"], item["field"], item["value"], item["reason"]))
-        except (BadCorrection, NotAllowed) as error:
-            st.error(f"{md(item['file'])}: {md(str(error))}")
+        except (BadCorrection, NotAllowed, LensError) as error:
+            st.error(f"{md(item['file'])}: {write_error(error, language)}")
     st.session_state[PENDING] = kept
     if done:
         st.success(t("pending_stored", language).format(n=len(done)))

@@ -6,9 +6,12 @@ from ui.i18n import with_thresholds
 DEFINITIONS: dict[str, tuple[str, str]] = {
     "delivery_rate": (
         "Expenditure ÷ budget. Where only the report's implementation rate is known, that rate (marked "
-        "'reported'). Rolled up as Σ expenditure ÷ Σ budget, never an average of rates.",
-        "Dépenses ÷ budget. Si seul le taux de mise en œuvre du rapport est connu, ce taux (marqué « déclaré »). "
-        "Agrégé en Σ dépenses ÷ Σ budget, jamais en moyenne de taux."),
+        "'reported'; its expenditure is then rate × budget). Rolled up as Σ expenditure ÷ Σ budget over the "
+        "projects with an expenditure or a rate only (the sentence under the figures names that budget), never an "
+        "average of rates.",
+        "Dépenses ÷ budget. Si seul le taux de mise en œuvre du rapport est connu, ce taux (marqué « déclaré » ; "
+        "ses dépenses valent alors taux × budget). Agrégé en Σ dépenses ÷ Σ budget sur les seuls projets ayant des "
+        "dépenses ou un taux (la phrase sous les chiffres nomme ce budget), jamais en moyenne de taux."),
     "time_elapsed": (
         "(as-of date − start) ÷ (end − start); start is the first transfer when no start date is written; as-of "
         "is the report date.",
@@ -20,11 +23,15 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Temps écoulé − taux d'exécution. En retard au-delà de {gap_behind} points, ou exécution sous {low_delivery} "
         "à moins de {months_left} mois de la fin."),
     "gewe_share": (
-        "GEWE allocation ÷ total budget, against the UN-wide minimum of {un_minimum} and the PBF's {pbf_target} target.",
-        "Montant alloué à l'égalité des sexes et l'autonomisation des femmes ÷ budget total, face au minimum "
-        "ONU de {un_minimum} et à la cible PBF de {pbf_target}."),
-    "gewe_spend_rate": ("GEWE spent ÷ GEWE allocated, beside the project's overall delivery.",
-                        "EGAF dépensé ÷ EGAF alloué, à côté de l'exécution globale du projet."),
+        "GEWE allocation ÷ total budget, over the projects that state a GEWE amount, against the UN-wide minimum "
+        "of {un_minimum} and the PBF's {pbf_target} target (the Overview compares it with the minimum, the Gender "
+        "page with the PBF target; each names the one it uses).",
+        "Montant alloué à l'égalité des sexes et l'autonomisation des femmes ÷ budget total, sur les projets qui "
+        "indiquent un montant EGAF, face au minimum ONU de {un_minimum} et à la cible PBF de {pbf_target} (la vue "
+        "d'ensemble le compare au minimum, la page Genre à la cible PBF ; chacune nomme celle qu'elle utilise)."),
+    "gewe_spend_rate": ("GEWE spent ÷ GEWE allocated, over the projects that state both, beside the overall delivery.",
+                        "EGAF dépensé ÷ EGAF alloué, sur les projets qui indiquent les deux, à côté de l'exécution "
+                        "globale."),
     "status": (
         "achieved (progress ≥ 100 %), on track (milestone reached or progress ≥ time elapsed), behind, not started "
         "(current = baseline), no data (missing or placeholder), qualitative (words only). "

@@ -77,9 +77,11 @@ def localised(frame: pd.DataFrame, config: dict, language: str):
 
 def _interface_values(column: pd.Series) -> bool:
     """Whether a text column holds our own values (statuses, sources, kinds, levels), which are
-    written in the interface language, rather than text read from a file."""
-    values = {v for v in column.head(TABLE_ROWS) if isinstance(v, str) and v}
-    return bool(values) and all(v in VALUE_LABELS or v in STATUS_LABELS for v in values)
+    written in the interface language, rather than text read from a file: most of its values are
+    (one unexpected value does not leave the others untranslated)."""
+    values = [v for v in column.head(TABLE_ROWS) if isinstance(v, str) and v]
+    known = sum(v in VALUE_LABELS or v in STATUS_LABELS for v in values)
+    return bool(values) and 2 * known > len(values)
 
 
 def show_table(language: str, frame: pd.DataFrame, column_config: dict | None = None, **options):

@@ -12,11 +12,12 @@ from metrics import project_detail
 from ui.context import Context, db_path, page_setup
 from ui.corrections import field_label, preview_correction_form, show_trail, store_pending, undo_form
 from ui.files import preview, remove_file, save_upload, store_uploads
-from ui.i18n import column_label, fmt_number, missing_label
+from ui.i18n import column_label, fmt_number, missing_label, t, value_label
 from ui.identity import current_user, read_only
 from ui.safe_text import md
 from ui.tables import show_table
 from ui.uploader import uploader
+from ui.writes import LensError, write_error
 
 
 def uploads_folder() -> Path:
@@ -35,28 +36,64 @@ def upload(ctx: Context) -> None:
         return
     previews = [preview(f.getvalue(), f.name, project) for f in files]
     lang = ctx.language
-    show_table(ctx.language, pd.DataFrame([{
-        ctx.t("file"): p["file"], ctx.t("kind"): p["kind"] or "—", ctx.t("project_id"): p["project"] or "—",
+    show_table(ctx.language, pd.DataFrame([{  # why a file is refused next to its name, never off to the side
+        ctx.t("file"): p["file"], ctx.t("error"): refusal(p, lang) or "—", ctx.t("kind"): value_label(p["kind"], lang) or "—",
+        ctx.t("project_id"): p["project"] or "—",
         ctx.t("indicators"): p["indicators"], ctx.t("warnings"): len(p["warnings"]),
-        ctx.t("missing"): missing_label(p["missing"], lang) or "—", ctx.t("error"): p["error"] or "—",
+        ctx.t("missing"): missing_label(p["missing"], lang) or "—",
     } for p in previews]), hide_index=True)
     for item in previews:
+        if item["error"] and refusal(item, lang) != item["error"]:  # the reader's own words, for whoever reports it
+            with st.expander(ctx.t("technical_detail").format(file=md(item["file"]))):
+                st.text(item["error"])
         if item["missing"]:
             st.warning(ctx.t("missing_file").format(file=md(item["file"]), fields=missing_label(item["missing"], lang)))
         if item["warnings"]:
             with st.expander(f"{md(item['file'])}: {len(item['warnings'])} {ctx.t('warnings').lower()}"):
                 st.text("\n".join(item["warnings"]))
         preview_correction_form(item, current_user(), lang)
-    if st.button(ctx.t("store_files"), type="primary"):
-        names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
-        bar = st.progress(0.0)
+    passed = [f for f, p in zip(files, previews, strict=True) if not p["error"]]
+    refused = [md(p["file"]) for p in previews if p["error"]]
+    if refused:  # only the files that passed the preview are stored
+        st.error(ctx.t("refused_not_stored").format(files=", ".join(refused)) if passed else ctx.t("nothing_to_store"))
+    if st.button(ctx.t("store_files"), type="primary", disabled=not passed):
+        store(ctx, passed, project)
+
+
+def refusal(item: dict, language: str) -> str | None:
+    """Why a file was refused, in one line of the page's language (the reader's own words, in English,
+    stay in the technical detail below the table)."""
+    if not item.get("refusal"):
+        return None
+    if item["refusal"] == "not_a_document" or language == "en":
+        return t("not_a_document", language) if item["refusal"] == "not_a_document" else item["error"]
+    return t("refused." + item["refusal"], language)
+
+
+def store(ctx: Context, files: list, project: str) -> None:
+    """Store the files that passed the preview; green only when every one of them landed."""
+    lang = ctx.language
+    names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
+    bar = st.progress(0.0, text=ctx.t("reading_files"))
+    try:
         summary = store_uploads(list(names), names, db_path(), project,
-                                lambda done, total, name: bar.progress(done / total, text=f"{done}/{total}"))
+                                lambda done, total, name: bar.progress(done / total, text=f"{done}/{total} · {name}"))
+    except LensError as error:  # the store was busy past the timeout: nothing was stored
         bar.empty()
-        st.success(summary.line())
-        for failed in summary.failures:
-            st.error(f"{md(failed.path)}: {md(failed.error)}")
-        store_pending(db_path(), current_user(), {o.path for o in summary.files if o.status != "failed"}, lang)
+        st.error(write_error(error, lang))
+        return
+    bar.empty()
+    (st.success if not summary.failures else st.warning)(stored_line(summary, lang))
+    for failed in summary.failures:
+        st.error(f"{md(failed.path)}: {md(failed.error)}")
+    store_pending(db_path(), current_user(), {o.path for o in summary.files if o.status != "failed"}, lang)
+
+
+def stored_line(summary, language: str) -> str:
+    """`2 files stored (1 added, 1 already there), 1 failed · 6 projects in the portfolio` in the page's language."""
+    counts = {status: sum(f.status == status for f in summary.files) for status in ("added", "unchanged", "failed")}
+    return t("stored_line", language).format(**{k: fmt_number(v, language) for k, v in counts.items()},
+                                             projects=fmt_number(summary.projects, language))
 
 
 def ingested(ctx: Context) -> None:
@@ -69,8 +106,10 @@ def ingested(ctx: Context) -> None:
     st.caption(f"{fmt_number(len(sources), ctx.language)} / {fmt_number(total, ctx.language)}")
     shown = sources.drop(columns=["sha256"]).assign(
         missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]],
+        kind=[value_label(k, ctx.language) or "—" for k in sources["kind"]],
         project_key=[ctx.t("many_projects") if str(k).startswith("export:") else  # an export covers many projects
-                     ctx.t("no_project_number") if str(k).startswith("title:") else k for k in sources["project_key"]])
+                     ctx.t("no_project_number") if str(k).startswith(("title:", "file:")) else k
+                     for k in sources["project_key"]])
     order = ["file_name", "kind", "project_key", "missing", "warnings", "format", "report_period", "ingested_at", "superseded"]
     show_table(ctx.language, shown, hide_index=True, column_order=order, column_config={
         "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": column_label("format", ctx.language),
@@ -80,11 +119,15 @@ def ingested(ctx: Context) -> None:
         "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})
     if read_only() or not current_user().is_admin:
         return  # removing a file is an admin's
-    labels = dict(zip(sources["sha256"], sources["file_name"] + " (" + sources["kind"] + ")", strict=True))
+    labels = dict(zip(sources["sha256"], [f"{name} ({value_label(kind, ctx.language)})" for name, kind in
+                                          zip(sources["file_name"], sources["kind"], strict=True)], strict=True))
     chosen = st.selectbox(ctx.t("remove"), [None] + list(labels), format_func=lambda s: "—" if s is None else labels[s])
     if chosen and st.button(ctx.t("remove"), key="remove-button"):
-        remove_file(db_path(), chosen)
-        st.success(f"{md(labels[chosen])} ✓")
+        try:
+            remove_file(db_path(), chosen)
+        except LensError as error:
+            st.error(write_error(error, ctx.language))
+            return
         st.rerun()
 
 

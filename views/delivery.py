@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import delivery, settings, summary
+from metrics.countries import country_rows_vs_portfolio
+from ui.bases import base_note
 from ui.charts import (
     OKABE_ITO,
     as_percent,
@@ -21,6 +23,7 @@ from ui.charts import (
 )
 from ui.context import Context, page_setup
 from ui.corrections import corrected_note
+from ui.country_rows import country_rows_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import country_name, fmt_money, fmt_money_short, fmt_number, fmt_pct, left_out_label, left_out_note
@@ -42,6 +45,9 @@ def headline(ctx: Context) -> None:
     cols[3].metric(ctx.t("projects_behind"), fmt_number(figures["projects_behind"], lang),
                    ctx.t("of_dated").format(m=fmt_number(figures["projects_with_time_elapsed"], lang)),
                    delta_color="off", delta_arrow="off", help=help_text("delivery_gap", lang))
+    note = base_note(figures, ("delivery_rate",), lang)
+    if note:
+        st.caption(note)
     if figures["left_out"]:
         st.caption(left_out_note(figures["left_out"], lang))
 
@@ -64,6 +70,10 @@ def by_group(ctx: Context) -> None:
                 known = known.assign(outcome=known["project_key"] + " · " + known["outcome"].astype(str))
             show(rate_bars(known, label, "delivery_rate", lang, ctx.t("delivery_rate"), ctx.t("delivery_rate") + " (%)"),
                  f"delivery-{key}")
+            if key == "country":  # each country's rate is over its projects' whole budgets: say whose count twice
+                note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("budget_usd",), lang)
+                if note:
+                    st.caption(note)
 
 
 def group_rates(ctx: Context, key: str):

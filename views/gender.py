@@ -7,9 +7,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import gender, settings, summary
+from metrics.countries import country_rows_vs_portfolio
+from ui.bases import base_note
 from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.corrections import corrected_note
+from ui.country_rows import country_rows_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import THRESHOLDS, column_label, country_name, fmt_money_short, fmt_pct, versus
@@ -31,10 +34,14 @@ def headline(ctx: Context) -> None:
     cols[0].metric(column_label("gewe_allocated_usd", lang), fmt_money_short(figures["gewe_allocated_usd"], lang))
     share = figures["gewe_share"]
     cols[1].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
-                   **versus(share, settings.GEWE_PBF_TARGET, lang))
+                   **versus(share, "pbf_target", lang))
     cols[2].metric(column_label("gewe_spent_usd", lang), fmt_money_short(figures["gewe_spent_usd"], lang))
     cols[3].metric(ctx.t("gewe_spend_rate"), fmt_pct(figures["gewe_spend_rate"], lang),
                    help=help_text("gewe_spend_rate", lang))
+    # the share sits beside the GEWE money, not the budget it is taken over: always say which budget
+    note = base_note(figures, ("gewe_share", "gewe_spend_rate"), lang, always=("gewe_share",))
+    if note:
+        st.caption(note)
 
 
 def shares(ctx: Context, projects) -> None:
@@ -108,6 +115,10 @@ def money_by_country(ctx: Context, countries) -> None:
         "gewe_spent_usd": money_column(column_label("gender_spent_usd", lang)),
         "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate", lang)),
     })
+    note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("gewe_budget_usd", "gewe_allocated_usd"),
+                             lang)
+    if note:
+        st.caption(note)
     download_buttons(table, "gewe-by-country", lang)
 
 

@@ -7,9 +7,12 @@ from urllib.parse import quote
 import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import attention, delivery, settings, summary
+from metrics import attention, delivery, summary
+from metrics.countries import country_rows_vs_portfolio
+from ui.bases import base_note
 from ui.charts import BARS, OKABE_ITO, STATUS_COLOURS, as_percent, percent_column, show, style
 from ui.context import Context, page_setup
+from ui.country_rows import country_rows_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import (
@@ -39,9 +42,12 @@ def headline(ctx: Context) -> dict:
                    help=help_text("delivery_rate", lang))
     share = figures["gewe_share"]
     cols[3].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
-                   **versus(share, settings.GEWE_UN_MINIMUM, lang))
+                   **versus(share, "un_minimum", lang))
     cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values()), lang),
                    help=help_text("status", lang))
+    note = base_note(figures, ("delivery_rate", "gewe_share"), lang)
+    if note:
+        st.caption(note)
     if figures["left_out"]:
         st.caption(left_out_note(figures["left_out"], lang))
     return figures
@@ -79,6 +85,10 @@ def country_chart(ctx: Context) -> None:
     figure.update_xaxes(tickformat=",d", range=[0, max(counts) * 1.15 + 1])
     show(style(figure, ctx.language, f"{ctx.t('projects')} · {ctx.t('by_country')}", ctx.t("projects"), None,
                height=max(260, 60 + 26 * len(names))), "country-chart")
+    if not ctx.filters.country:  # the bars count a joint project once per country: say so
+        note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("projects",), ctx.language)
+        if note:
+            st.caption(note)
 
 
 def attention_list(ctx: Context) -> None:

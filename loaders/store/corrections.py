@@ -9,6 +9,8 @@ value read from the file has changed since (the newer file says something else).
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
@@ -85,11 +87,48 @@ def read_value(con: duckdb.DuckDBPyConnection, project_key: str, field: str) -> 
     return (row[0], row[1]) if row else (None, None)
 
 
+# The project's derived figures (budget, expenditure, rates), as the metrics compute them: installed
+# by the composition points (metrics/materialize.install), so that a correction can record what else
+# it moved (a budget moves the expenditure of a project that reports only a rate) without the store
+# importing the metrics. Without it, nothing is recorded.
+_FIGURES: list[Callable[[duckdb.DuckDBPyConnection, str], dict]] = []
+
+
+def install_figures(figures: Callable[[duckdb.DuckDBPyConnection, str], dict]) -> None:
+    _FIGURES[:] = [figures]
+
+
+def _figures(con, key: str) -> dict:
+    return _FIGURES[0](con, key) if _FIGURES else {}
+
+
 def add_correction(con: duckdb.DuckDBPyConnection, project: str, correction: Correction, user: str) -> int:
     """Store one correction in its own transaction; returns its id."""
     key = resolve_project(con, project)
     read, sha = read_value(con, key, correction.field)
-    return _insert(con, key, sha, correction.field, read, correction.value, correction.reason, user, None)
+    before = _figures(con, key)
+    new_id = _insert(con, key, sha, correction.field, read, correction.value, correction.reason, user, None)
+    _note_moves(con, new_id, key, correction.field, before)
+    return new_id
+
+
+_ITSELF = {"project.total_budget_usd": "budget_usd", "report.implementation_rate": "delivery_rate"}
+
+
+def _note_moves(con, correction_id: int, key: str, field: str, before: dict) -> None:
+    """Record the figures, other than the one corrected, that changed with this row of the trail
+    (figure → [before, after])."""
+    after = _figures(con, key)
+    moved = {name: [before.get(name), value] for name, value in after.items()
+             if before.get(name) != value and name != _ITSELF.get(field)}
+    if moved:
+        con.execute("UPDATE corrections SET moves = ? WHERE id = ?", [json.dumps(moved), correction_id])
+
+
+def moves_of(con: duckdb.DuckDBPyConnection, correction_id: int) -> dict:
+    """What else moved with a correction or an undo: figure → (before, after)."""
+    row = con.execute("SELECT moves FROM corrections WHERE id = ?", [correction_id]).fetchone()
+    return {k: tuple(v) for k, v in json.loads(row[0]).items()} if row and row[0] else {}
 
 
 def undo_correction(con: duckdb.DuckDBPyConnection, correction_id: int, user: str, reason: str = "undone") -> int:
@@ -102,7 +141,10 @@ def undo_correction(con: duckdb.DuckDBPyConnection, correction_id: int, user: st
         raise BadCorrection(f"{correction_id} is itself an undo; correct the field again instead")
     if con.execute("SELECT 1 FROM corrections WHERE undoes = ?", [correction_id]).fetchone():
         raise BadCorrection(f"correction {correction_id} is already undone")
-    return _insert(con, row[0], row[1], row[2], row[3], row[4], reason or "undone", user, correction_id)
+    before = _figures(con, row[0])
+    new_id = _insert(con, row[0], row[1], row[2], row[3], row[4], reason or "undone", user, correction_id)
+    _note_moves(con, new_id, row[0], row[2], before)
+    return new_id
 
 
 def made_by(con: duckdb.DuckDBPyConnection, correction_id: int) -> str | None:
@@ -131,10 +173,13 @@ def trail(con: duckdb.DuckDBPyConnection, project_key: str | None = None) -> lis
     where, params = ("WHERE project_key = ?", [project_key]) if project_key else ("", [])
     cursor = con.execute(f"""
         SELECT id, made_at, made_by, project_key, field, read_value, new_value, reason, undoes,
-               id IN (SELECT id FROM active_corrections) AS active
+               id IN (SELECT id FROM active_corrections) AS active, moves
         FROM corrections {where} ORDER BY id DESC""", params)
     names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for row in rows:
+        row["moves"] = {k: tuple(v) for k, v in json.loads(row["moves"]).items()} if row["moves"] else {}
+    return rows
 
 
 def stale_corrections(con: duckdb.DuckDBPyConnection) -> list[dict]:

@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS corrections (
     source_sha256 VARCHAR, field VARCHAR NOT NULL, read_value VARCHAR, new_value VARCHAR, reason VARCHAR NOT NULL,
     undoes INTEGER
 );
+-- What else moved with a correction (JSON: figure → [before, after]), e.g. a budget moves a reported-rate expenditure.
+ALTER TABLE corrections ADD COLUMN IF NOT EXISTS moves VARCHAR;
 
 -- Every project number a file gives for a project, so files naming another of its numbers join it.
 CREATE TABLE IF NOT EXISTS project_aliases (

@@ -1,5 +1,7 @@
 """Opening the store. Writers work on a private copy and swap it in atomically (os.replace), so
-readers (the app) never see a half-written database and DuckDB's one-writer lock never bites.
+readers (the app) never see a half-written database and DuckDB's one-writer lock never bites; each
+writer holds the store's write lock (loaders/store/lock.py) from its copy to its rename, so no
+write is lost to another's rename.
 
 What must follow every write — the metrics' pre-computed tables — is installed from above
 (`install_write_hooks`, called by the composition points: the CLIs, the app, the tests, the
@@ -18,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from loaders.errors import LensError
+from loaders.store.lock import write_lock
 from loaders.store.writer import SCHEMA_VERSION, create_schema
 
 DEFAULT_DB = Path("data/portfolio.duckdb")
@@ -44,9 +47,15 @@ def install_write_hooks(hooks: WriteHooks) -> None:
 
 @contextlib.contextmanager
 def writing(db_path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to a private copy of the database; swapped in when the block ends normally."""
+    """A connection to a private copy of the database; swapped in when the block ends normally.
+    The store's write lock is held from the copy to the rename (another writer waits)."""
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    with write_lock(db_path):
+        yield from _write_copy(db_path)
+
+
+def _write_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     work = db_path.with_name(f".{db_path.name}.{os.getpid()}.writing")
     _remove_abandoned_copies(db_path)
     if db_path.exists():

@@ -13,7 +13,7 @@ from loaders.normalise.project_ids import canonical_project_id
 from loaders.normalise.text import fold
 from loaders.store.integrity import FACT_TABLES
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 _SCHEMA_SQL = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 _CELLS = ("baseline", "target", "milestone", "current")
 

@@ -54,6 +54,12 @@ KINDS: dict[str, tuple[str, str | None]] = {
     "missing-header.txt": ("land", "no results table"),
     "odd-numbers.txt": ("land", None),
     "duplicate-codes.txt": ("land", "appears again"),
+    # files that read fine but are no document Lens knows: refused, no project made of them
+    "shopping-list.txt": ("fail", "not a PBF report, budget workbook or financial export"),
+    "steering-minutes.txt": ("fail", "not a PBF report, budget workbook or financial export"),
+    "canteen-progress-report.txt": ("fail", "names no project and holds no results table"),
+    "letter.docx": ("fail", "not a PBF report, budget workbook or financial export"),
+    "newsletter.pdf": ("fail", "not a PBF report, budget workbook or financial export"),
     "semicolon-export.csv": ("land", "is not an amount"),
     "same-report-other-name.txt": ("land", None),
     "same-report-again.txt": ("unchanged", None),
@@ -134,6 +140,18 @@ def make(folder: Path) -> dict[str, tuple[str, str | None]]:
     files["odd-numbers.txt"] = text.replace("\t15 dont 6 femmes", "\t1e309").replace("\t16\n", "\tNaN\n").replace(
         "\t9\n", "\t-5 %\n").replace("\t24\n", "\t١٢٣\n").encode("utf-8")
     files["duplicate-codes.txt"] = text.replace("\tIndicateur 1.2.2", "\tIndicateur 1.2.1").encode("utf-8")
+    files["shopping-list.txt"] = b"Shopping list\n- milk\n- 2 kg of rice\n- 12 eggs\nBudget: 25 000 FCFA\n"
+    files["steering-minutes.txt"] = (b"Minutes of the steering committee\nPays : Niger\nTitre du projet : Jeunes et paix\n"
+                                     b"Present: 12 members\n")
+    files["canteen-progress-report.txt"] = (b"Canteen progress report\nMeals served: 1 200\nNew fridge: 450 USD\n"
+                                            )
+    files["letter.docx"] = _word_letter()
+    files["newsletter.pdf"] = _pdf([b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                                    b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                                    _stream(b"BT /F1 14 Tf 72 760 Td (Youth club newsletter, March 2021) Tj 0 -24 Td "
+                                            b"(Football tournament: 16 teams, 240 players.) Tj 0 -24 Td "
+                                            b"(Next meeting on 12 April at the town hall.) Tj ET"),
+                                    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
     for name, data in files.items():
         (folder / name).write_bytes(data)
     assert set(files) == set(KINDS), set(KINDS) ^ set(files)
@@ -158,6 +176,21 @@ def _pdf(pages_and_streams: list[bytes], trailer: bytes = b"") -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
     return bytes(out)
+
+
+def _word_letter() -> bytes:
+    """A real Word document that is a letter, not a report."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Invitation", level=1)
+    document.add_paragraph("Dear colleagues, please join us on 12 April 2021 for the partners' breakfast.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Time", "Place"
+    table.cell(1, 0).text, table.cell(1, 1).text = "08:30", "UN House, Bamako"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def _real_bomb() -> bytes:

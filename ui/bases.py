@@ -1,0 +1,37 @@
+"""What each headline rate is taken over, said in words under the figures whenever that differs
+from the figure beside it ("23.5 % is taken over $4.6M, the budget of the 2 of 5 projects with an
+expenditure or a reported rate"). The bases are the headline's own sums (metrics/summary.py), so
+the sentence and the rate are one computation. Used by every page that shows a headline rate."""
+from __future__ import annotations
+
+from ui.i18n import fmt_money_short, fmt_number, fmt_pct, t
+
+# rate → (its base in money, its base in projects, the headline figure it is compared with)
+BASES = {
+    "delivery_rate": ("delivery_base_usd", "delivery_base_projects", "budget_usd"),
+    "gewe_share": ("gewe_share_base_usd", "gewe_share_base_projects", "budget_usd"),
+    "gewe_spend_rate": ("gewe_spend_base_usd", "gewe_spend_base_projects", "gewe_allocated_usd"),
+}
+
+
+def base_sentence(figures: dict, rate: str, language: str, always: bool = False) -> str | None:
+    """The sentence naming what `rate` is taken over; None when the rate is unknown, or when it is
+    taken over every project and over the very figure shown beside it (unless `always`)."""
+    value = figures.get(rate)
+    if value is None:
+        return None
+    money, count, beside = BASES[rate]
+    n, of = figures[count], figures["projects"]
+    if not always and n == of and _same_money(figures[money], figures.get(beside)):
+        return None
+    return t("base." + rate, language).format(rate=fmt_pct(value, language), base=fmt_money_short(figures[money], language),
+                                              n=fmt_number(n, language), of=fmt_number(of, language))
+
+
+def base_note(figures: dict, rates: tuple[str, ...], language: str, always: tuple[str, ...] = ()) -> str:
+    """The sentences of several rates, one paragraph ('' when none is needed)."""
+    return " ".join(s for s in (base_sentence(figures, r, language, r in always) for r in rates) if s)
+
+
+def _same_money(a, b) -> bool:
+    return a is not None and b is not None and abs(a - b) < 0.5

@@ -1,0 +1,47 @@
+"""The note under every roll-up by country: what the country rows add up to against the
+portfolio, and which projects make the difference (a joint project counted in full in each of its
+countries; a project that names no country, in none). Numbers from metrics/countries.py."""
+from __future__ import annotations
+
+from ui.charts import short_title
+from ui.i18n import country_name, fmt_money_short, fmt_number, t
+
+NAMED = 3  # projects named in the note; the rest counted
+
+
+def country_rows_note(info: dict, figures: tuple[str, ...], language: str) -> str | None:
+    """`Country rows add up to $10.2M; the portfolio is $7.1M. Projects in several countries are
+    counted in full in each (…).` None when the rows add up to the portfolio and no project is in
+    several countries or in none."""
+    if not info["joint"] and not info["no_country"]:
+        return None
+    parts = []
+    differs = [f for f in figures if abs(info["rows"][f] - info["portfolio"][f]) >= 0.5]
+    if differs:
+        rows = t("and_list", language).join(_write(info["rows"][f], f, language) for f in differs)
+        total = t("and_list", language).join(_write(info["portfolio"][f], f, language) for f in differs)
+        parts.append(t("rows.add_up", language).format(rows=rows, total=total))
+    if info["joint"]:
+        parts.append(t("rows.joint", language).format(projects=_names(info["joint"], language, True)))
+    if info["no_country"]:
+        parts.append(t("rows.no_country", language).format(n=fmt_number(len(info["no_country"]), language),
+                                                           projects=_names(info["no_country"], language, False)))
+    return " ".join(parts)
+
+
+def _write(value: float, figure: str, language: str) -> str:
+    if figure == "projects":
+        return t("n_project" if value == 1 else "n_projects", language).format(n=fmt_number(value, language))
+    return fmt_money_short(value, language) + ("" if figure == "budget_usd" else " " + t("rows." + figure, language))
+
+
+def _names(projects: list[dict], language: str, with_countries: bool) -> str:
+    shown = []
+    for project in projects[:NAMED]:
+        name = short_title(project["title"], project["project_key"], 40)
+        if with_countries:
+            name += " (" + ", ".join(country_name(c, language) for c in project["countries"]) + ")"
+        shown.append(name)
+    if len(projects) > NAMED:
+        shown.append(t("n_more", language).format(n=fmt_number(len(projects) - NAMED, language)))
+    return t("list_sep", language).join(shown)
