@@ -8,6 +8,7 @@ from __future__ import annotations
 INCLUDED = "left_out_reason IS NULL"
 BUDGET = f"sum(budget_usd) FILTER (WHERE {INCLUDED})"
 EXPENDITURE = f"sum(expenditure_estimate_usd) FILTER (WHERE {INCLUDED})"
+BUDGETED_PROJECTS = f"count(*) FILTER (WHERE budget_usd IS NOT NULL AND {INCLUDED})"  # the budget's base, in projects
 DELIVERED_BUDGET = f"sum(budget_usd) FILTER (WHERE delivery_rate IS NOT NULL AND {INCLUDED})"
 DELIVERY_RATE = f"{EXPENDITURE} / nullif({DELIVERED_BUDGET}, 0)"
 DELIVERED_PROJECTS = f"count(*) FILTER (WHERE delivery_rate IS NOT NULL AND {INCLUDED})"  # the rate's base, in projects

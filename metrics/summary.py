@@ -11,6 +11,7 @@ from metrics.countries import country_rows_vs_portfolio
 from metrics.query import indicator_query, project_query
 from metrics.rollups import (
     BUDGET,
+    BUDGETED_PROJECTS,
     DELIVERED_BUDGET,
     DELIVERED_PROJECTS,
     DELIVERY_RATE,
@@ -31,6 +32,7 @@ _HEADLINE = f"""count(*) AS projects, {BUDGET} AS budget_usd, {EXPENDITURE} AS e
     {DELIVERY_RATE} AS delivery_rate, {GEWE_ALLOCATED} AS gewe_allocated_usd, {GEWE_SHARE} AS gewe_share,
     {GEWE_SPENT} AS gewe_spent_usd, {GEWE_SPEND_RATE} AS gewe_spend_rate,
     {WITH_TIME_ELAPSED} AS projects_with_time_elapsed, {PROJECTS_BEHIND} AS projects_behind,
+    {BUDGETED_PROJECTS} AS budget_base_projects,
     {DELIVERED_BUDGET} AS delivery_base_usd, {DELIVERED_PROJECTS} AS delivery_base_projects,
     {GEWE_BUDGET} AS gewe_share_base_usd, {GEWE_PROJECTS} AS gewe_share_base_projects,
     {GEWE_SPEND_BASE} AS gewe_spend_base_usd, {GEWE_SPEND_PROJECTS} AS gewe_spend_base_projects"""
@@ -51,7 +53,7 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> 
     filters = filters or Filters()
     row = project_query(con, f"SELECT {_HEADLINE} FROM f", filters).iloc[0].to_dict()
     figures = {key: _clean(value) for key, value in row.items()}
-    for key in ("projects", "projects_with_time_elapsed", "projects_behind", "delivery_base_projects",
+    for key in ("projects", "projects_with_time_elapsed", "projects_behind", "budget_base_projects", "delivery_base_projects",
                 "gewe_share_base_projects", "gewe_spend_base_projects"):
         figures[key] = int(figures[key] or 0)
     left_out = project_query(con, "SELECT left_out_reason AS reason, count(*) AS n, sum(expenditure_usd) AS spent "

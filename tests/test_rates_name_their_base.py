@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from streamlit.proto.Metric_pb2 import Metric
 
 from bench.make_portfolio import build
 from loaders.ingest import ingest
@@ -93,6 +94,19 @@ def test_every_headline_rate_is_the_ratio_its_base_sentence_names(store, page, m
             checked += 1
         else:
             assert sentence not in captions  # over every project and the very figure beside it: nothing to say
+    included = f[f["left_out_reason"].isna()]
+    budgeted = included["budget_usd"].notna().sum()
+    if page in ("overview", "delivery") and budgeted < projects:  # the budget says over how many projects it sums
+        assert (f"Budget {fmt_money_short(included['budget_usd'].sum(), 'en')} adds up the {fmt_number(budgeted, 'en')} "
+                f"of {fmt_number(projects, 'en')} projects") in captions, captions
+        checked += 1
+    share = next((m for m in app.metric if m.label == "GEWE share"), None)
+    if share is not None and share.value != "—":  # the delta is judged only over half the budget or more
+        _, base, _, _ = expected_bases(f)["gewe_share"]
+        judged = base >= 0.5 * included["budget_usd"].sum()
+        assert share.proto.delta.endswith("vs PBF 30%")
+        assert (share.proto.color == Metric.MetricColor.GRAY) == (not judged)  # grey exactly when not judged
+        assert ("too little to judge the portfolio against the target" in captions) != judged
     print(f"{page}: {checked} base sentences checked")
 
 

@@ -71,7 +71,8 @@ def test_only_the_files_that_passed_are_stored_and_the_box_is_green_when_they_al
     button.click().run()
     assert not app.exception, [e.value for e in app.exception]
     assert [s.value for s in app.success] == [
-        "Fichiers ajoutés : 1 · déjà enregistrés : 0 · en échec : 0 — projets dans le portefeuille : 1."]
+        "Fichiers ajoutés : 1 · déjà enregistrés : 0 · en échec : 0 · refusés à l'aperçu, non enregistrés : 2 — "
+        "projets dans le portefeuille : 1."]
     assert [name for name, _, _ in _sources(tmp_path)] == [MALI.name]
 
 
@@ -80,7 +81,8 @@ def test_the_files_list_shows_labels_never_internal_names(page, tmp_path):
                       ("togo.txt", (SAMPLES / "tg-ceomp-final-review.txt").read_bytes(), "text/plain")])
     _store_button(app, "Store these files").click().run()
     assert [s.value for s in app.success] == [
-        "Files added: 2 · already stored: 0 · failed: 0 — projects in the portfolio: 2."]
+        "Files added: 2 · already stored: 0 · failed: 0 · refused in the preview, not stored: 0 — projects in the "
+        "portfolio: 2."]
     listed = app.dataframe[-1].value
     cells = {str(v) for column in listed.columns for v in listed[column]}
     assert {"progress report", "final review"} <= cells

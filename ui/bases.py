@@ -8,6 +8,7 @@ from ui.i18n import fmt_money_short, fmt_number, fmt_pct, t
 
 # rate → (its base in money, its base in projects, the headline figure it is compared with)
 BASES = {
+    "budget_usd": ("budget_usd", "budget_base_projects", "budget_usd"),
     "delivery_rate": ("delivery_base_usd", "delivery_base_projects", "budget_usd"),
     "gewe_share": ("gewe_share_base_usd", "gewe_share_base_projects", "budget_usd"),
     "gewe_spend_rate": ("gewe_spend_base_usd", "gewe_spend_base_projects", "gewe_allocated_usd"),
@@ -24,13 +25,26 @@ def base_sentence(figures: dict, rate: str, language: str, always: bool = False)
     n, of = figures[count], figures["projects"]
     if not always and n == of and _same_money(figures[money], figures.get(beside)):
         return None
-    return t("base." + rate, language).format(rate=fmt_pct(value, language), base=fmt_money_short(figures[money], language),
-                                              n=fmt_number(n, language), of=fmt_number(of, language))
+    if rate == "budget_usd" and n == of:
+        return None  # every project gives a budget: the figure is what it says
+    sentence = t("base." + rate, language).format(
+        rate=fmt_pct(value, language), base=fmt_money_short(figures[money], language), n=fmt_number(n, language),
+        of=fmt_number(of, language), budget=fmt_money_short(value, language))
+    if rate == "gewe_share" and not judged_against_target(figures):
+        sentence += " " + t("base.too_few", language)
+    return sentence
+
+
+def judged_against_target(figures: dict) -> bool:
+    """Whether the GEWE share covers enough of the portfolio (half its budget) for its distance to
+    the target to say something of the portfolio; else the delta is shown grey, and the sentence says why."""
+    budget, base = figures.get("budget_usd") or 0, figures.get("gewe_share_base_usd") or 0
+    return budget > 0 and base >= 0.5 * budget
 
 
 def base_note(figures: dict, rates: tuple[str, ...], language: str, always: tuple[str, ...] = ()) -> str:
-    """The sentences of several rates, one paragraph ('' when none is needed)."""
-    return " ".join(s for s in (base_sentence(figures, r, language, r in always) for r in rates) if s)
+    """The sentences of several rates, one line each ('' when none is needed)."""
+    return "  \n".join(s for s in (base_sentence(figures, r, language, r in always) for r in rates) if s)
 
 
 def _same_money(a, b) -> bool:

@@ -85,7 +85,7 @@ def trail_frame(db, project_key: str | None, language: str) -> pd.DataFrame:
     finally:
         con.close()
     frame = pd.DataFrame(rows, columns=["id", "made_at", "made_by", "project_key", "field", "read_value", "new_value",
-                                        "reason", "undoes", "active", "moves"])
+                                        "moves", "reason", "undoes", "active"])  # what else moved beside the value
     frame["field"] = [field_label(f, language) for f in frame["field"]]
     frame["moves"] = [moves_text(m, language) for m in frame["moves"]]
     frame["undoes"] = [("↶ " + str(int(u))) if pd.notna(u) else "" for u in frame["undoes"]]

@@ -14,15 +14,17 @@ def country_rows_note(info: dict, figures: tuple[str, ...], language: str) -> st
     counted in full in each (…).` None when the rows add up to the portfolio and no project is in
     several countries or in none."""
     if not info["joint"] and not info["no_country"]:
-        return None
+        return None  # every project in exactly one row: the rows add up to the portfolio
     parts = []
     differs = [f for f in figures if abs(info["rows"][f] - info["portfolio"][f]) >= 0.5]
     if differs:
         rows = t("and_list", language).join(_write(info["rows"][f], f, language) for f in differs)
         total = t("and_list", language).join(_write(info["portfolio"][f], f, language) for f in differs)
         parts.append(t("rows.add_up", language).format(rows=rows, total=total))
-    if info["joint"]:
-        parts.append(t("rows.joint", language).format(projects=_names(info["joint"], language, True)))
+    money = "projects" not in figures  # money rows: only a joint project with a budget makes a difference
+    joint = [p for p in info["joint"] if not money or (p["budget_usd"] or 0) > 0]
+    if joint:
+        parts.append(t("rows.joint", language).format(projects=_names(joint, language, True)))
     if info["no_country"]:
         parts.append(t("rows.no_country", language).format(n=fmt_number(len(info["no_country"]), language),
                                                            projects=_names(info["no_country"], language, False)))

@@ -24,8 +24,7 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "à moins de {months_left} mois de la fin."),
     "gewe_share": (
         "GEWE allocation ÷ total budget, over the projects that state a GEWE amount, against the UN-wide minimum "
-        "of {un_minimum} and the PBF's {pbf_target} target (the Overview compares it with the minimum, the Gender "
-        "page with the PBF target; each names the one it uses).",
+        "of {un_minimum} and the PBF's {pbf_target} target (the figure's delta is taken against the PBF target).",
         "Montant alloué à l'égalité des sexes et l'autonomisation des femmes ÷ budget total, sur les projets qui "
         "indiquent un montant EGAF, face au minimum ONU de {un_minimum} et à la cible PBF de {pbf_target} (la vue "
         "d'ensemble le compare au minimum, la page Genre à la cible PBF ; chacune nomme celle qu'elle utilise)."),

@@ -43,13 +43,17 @@ MISSING_FIELDS: dict[str, tuple[str, str]] = {
 TARGETS = {"un_minimum": settings.GEWE_UN_MINIMUM, "pbf_target": settings.GEWE_PBF_TARGET}
 
 
-def versus(share, target: str, language: str) -> dict:
+def versus(share, target: str, language: str, judged: bool = True) -> dict:
     """A metric's delta against a named target (`un_minimum`, `pbf_target`), as `st.metric`
     keywords: `+9.5 pts vs UN minimum 15%`, green and up above it, red and down below (Streamlit
     reads the direction from an ASCII "-", which the typographic minus of `fmt_points` is not).
-    Nothing when the share is unknown. Every page names a target the same way."""
+    Nothing when the share is unknown; grey, without an arrow, when it covers too little of the
+    portfolio to be `judged` against the target. Every page names a target the same way."""
     if share is None:
         return {}
+    if not judged:
+        return {"delta": fmt_points(share - TARGETS[target], language) + " vs " + t("vs." + target, language),
+                "delta_color": "off", "delta_arrow": "off"}
     below = share < TARGETS[target]
     return {"delta": fmt_points(share - TARGETS[target], language) + " vs " + t("vs." + target, language),
             "delta_color": "red" if below else "green", "delta_arrow": "down" if below else "up"}

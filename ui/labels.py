@@ -195,11 +195,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "nothing_to_store": ("No file can be stored: each one was refused above.",
                          "Aucun fichier ne peut être enregistré : chacun a été refusé ci-dessus."),
     "reading_files": ("Reading the files…", "Lecture des fichiers…"),
-    "stored_line": ("Files added: {added} · already stored: {unchanged} · failed: {failed} — projects in the "
-                    "portfolio: {projects}.",
-                    "Fichiers ajoutés : {added} · déjà enregistrés : {unchanged} · en échec : {failed} — projets dans "
-                    "le portefeuille : {projects}."),
+    "stored_line": ("Files added: {added} · already stored: {unchanged} · failed: {failed} · refused in the preview, "
+                    "not stored: {refused} — projects in the portfolio: {projects}.",
+                    "Fichiers ajoutés : {added} · déjà enregistrés : {unchanged} · en échec : {failed} · refusés à "
+                    "l'aperçu, non enregistrés : {refused} — projets dans le portefeuille : {projects}."),
     # what a headline rate is taken over (ui/bases.py)
+    "base.budget_usd": ("Budget {budget} adds up the {n} of {of} projects that give a budget and count in the totals.",
+                        "Le budget de {budget} additionne les {n} projets sur {of} qui en donnent un et comptent dans "
+                        "les totaux."),
+    "base.too_few": ("That is under half the portfolio's budget: too little to judge the portfolio against the target.",
+                     "C'est moins de la moitié du budget du portefeuille : trop peu pour juger le portefeuille face à la "
+                     "cible."),
     "base.delivery_rate": (
         "Delivery rate {rate} is taken over {base}, the budget of the {n} of {of} projects with an expenditure or a "
         "reported implementation rate.",

@@ -41,7 +41,8 @@ def upload(ctx: Context) -> None:
         ctx.t("project_id"): p["project"] or "—",
         ctx.t("indicators"): p["indicators"], ctx.t("warnings"): len(p["warnings"]),
         ctx.t("missing"): missing_label(p["missing"], lang) or "—",
-    } for p in previews]), hide_index=True)
+    } for p in previews]), hide_index=True, column_config={ctx.t("error"): st.column_config.TextColumn(
+        ctx.t("error"), width="large")})
     for item in previews:
         if item["error"] and refusal(item, lang) != item["error"]:  # the reader's own words, for whoever reports it
             with st.expander(ctx.t("technical_detail").format(file=md(item["file"]))):
@@ -57,7 +58,7 @@ def upload(ctx: Context) -> None:
     if refused:  # only the files that passed the preview are stored
         st.error(ctx.t("refused_not_stored").format(files=", ".join(refused)) if passed else ctx.t("nothing_to_store"))
     if st.button(ctx.t("store_files"), type="primary", disabled=not passed):
-        store(ctx, passed, project)
+        store(ctx, passed, project, len(refused))
 
 
 def refusal(item: dict, language: str) -> str | None:
@@ -70,7 +71,7 @@ def refusal(item: dict, language: str) -> str | None:
     return t("refused." + item["refusal"], language)
 
 
-def store(ctx: Context, files: list, project: str) -> None:
+def store(ctx: Context, files: list, project: str, refused: int) -> None:
     """Store the files that passed the preview; green only when every one of them landed."""
     lang = ctx.language
     names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
@@ -83,16 +84,17 @@ def store(ctx: Context, files: list, project: str) -> None:
         st.error(write_error(error, lang))
         return
     bar.empty()
-    (st.success if not summary.failures else st.warning)(stored_line(summary, lang))
+    (st.success if not summary.failures else st.warning)(stored_line(summary, refused, lang))
     for failed in summary.failures:
         st.error(f"{md(failed.path)}: {md(failed.error)}")
     store_pending(db_path(), current_user(), {o.path for o in summary.files if o.status != "failed"}, lang)
 
 
-def stored_line(summary, language: str) -> str:
+def stored_line(summary, refused: int, language: str) -> str:
     """`2 files stored (1 added, 1 already there), 1 failed · 6 projects in the portfolio` in the page's language."""
     counts = {status: sum(f.status == status for f in summary.files) for status in ("added", "unchanged", "failed")}
     return t("stored_line", language).format(**{k: fmt_number(v, language) for k, v in counts.items()},
+                                             refused=fmt_number(refused, language),
                                              projects=fmt_number(summary.projects, language))
 
 

@@ -45,7 +45,7 @@ def headline(ctx: Context) -> None:
     cols[3].metric(ctx.t("projects_behind"), fmt_number(figures["projects_behind"], lang),
                    ctx.t("of_dated").format(m=fmt_number(figures["projects_with_time_elapsed"], lang)),
                    delta_color="off", delta_arrow="off", help=help_text("delivery_gap", lang))
-    note = base_note(figures, ("delivery_rate",), lang)
+    note = base_note(figures, ("budget_usd", "delivery_rate"), lang)
     if note:
         st.caption(note)
     if figures["left_out"]:

@@ -8,21 +8,21 @@ import streamlit as st
 
 from metrics import gender, settings, summary
 from metrics.countries import country_rows_vs_portfolio
-from ui.bases import base_note
+from ui.bases import base_note, judged_against_target
 from ui.charts import BARS, OKABE_ITO, as_percent, money_column, percent_column, project_labels, rate_bars, show, style
 from ui.context import Context, page_setup
 from ui.corrections import corrected_note
 from ui.country_rows import country_rows_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import THRESHOLDS, column_label, country_name, fmt_money_short, fmt_pct, versus
+from ui.i18n import column_label, country_name, fmt_money_short, fmt_pct, t, versus
 from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
 def targets(language: str) -> list[tuple[float, str]]:
-    """The UN minimum and the PBF target, as the chart's dashed lines name them."""
-    return [(settings.GEWE_UN_MINIMUM, THRESHOLDS[language]["un_minimum"]),
-            (settings.GEWE_PBF_TARGET, THRESHOLDS[language]["pbf_target"])]
+    """The UN minimum and the PBF target, as the chart's dashed lines name them (`UN 15%`, `PBF 30%`)."""
+    return [(settings.GEWE_UN_MINIMUM, t("vs.un_minimum", language)),
+            (settings.GEWE_PBF_TARGET, t("vs.pbf_target", language))]
 
 
 def headline(ctx: Context) -> None:
@@ -34,7 +34,7 @@ def headline(ctx: Context) -> None:
     cols[0].metric(column_label("gewe_allocated_usd", lang), fmt_money_short(figures["gewe_allocated_usd"], lang))
     share = figures["gewe_share"]
     cols[1].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
-                   **versus(share, "pbf_target", lang))
+                   **versus(share, "pbf_target", lang, judged_against_target(figures)))
     cols[2].metric(column_label("gewe_spent_usd", lang), fmt_money_short(figures["gewe_spent_usd"], lang))
     cols[3].metric(ctx.t("gewe_spend_rate"), fmt_pct(figures["gewe_spend_rate"], lang),
                    help=help_text("gewe_spend_rate", lang))

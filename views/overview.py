@@ -9,7 +9,7 @@ import streamlit as st
 
 from metrics import attention, delivery, summary
 from metrics.countries import country_rows_vs_portfolio
-from ui.bases import base_note
+from ui.bases import base_note, judged_against_target
 from ui.charts import BARS, OKABE_ITO, STATUS_COLOURS, as_percent, percent_column, show, style
 from ui.context import Context, page_setup
 from ui.country_rows import country_rows_note
@@ -42,10 +42,10 @@ def headline(ctx: Context) -> dict:
                    help=help_text("delivery_rate", lang))
     share = figures["gewe_share"]
     cols[3].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
-                   **versus(share, "un_minimum", lang))
+                   **versus(share, "pbf_target", lang, judged_against_target(figures)))
     cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values()), lang),
                    help=help_text("status", lang))
-    note = base_note(figures, ("delivery_rate", "gewe_share"), lang)
+    note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share"), lang)
     if note:
         st.caption(note)
     if figures["left_out"]:
