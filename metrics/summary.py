@@ -61,8 +61,11 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> 
     figures["left_out"] = {reason: int(n) for reason, n in zip(left_out["reason"], left_out["n"], strict=True)}
     figures["left_out_expenditure_usd"] = {reason: _clean(spent) for reason, spent in
                                            zip(left_out["reason"], left_out["spent"], strict=True)}
-    statuses = indicator_query(con, "SELECT status, count(*) AS n FROM i GROUP BY status ORDER BY status", filters)
-    figures["indicators"] = {status: int(n) for status, n in zip(statuses["status"], statuses["n"], strict=True)}
+    statuses = indicator_query(con, "SELECT status, count(*) AS n, count(DISTINCT project_key) AS projects FROM i "
+                                    "GROUP BY ROLLUP (status) ORDER BY status NULLS LAST", filters)
+    counted = statuses[statuses["status"].notna()]
+    figures["indicators"] = {status: int(n) for status, n in zip(counted["status"], counted["n"], strict=True)}
+    figures["indicator_projects"] = int(statuses["projects"].iloc[-1]) if len(statuses) else 0  # the counts' base
     return figures
 
 

@@ -107,7 +107,29 @@ def test_every_headline_rate_is_the_ratio_its_base_sentence_names(store, page, m
         assert share.proto.delta.endswith("vs PBF 30%")
         assert (share.proto.color == Metric.MetricColor.GRAY) == (not judged)  # grey exactly when not judged
         assert ("too little to judge the portfolio against the target" in captions) != judged
+    if page == "overview":
+        checked += check_indicator_base(store, captions, projects)
     print(f"{page}: {checked} base sentences checked")
+
+
+def check_indicator_base(db, captions: str, projects: int) -> int:
+    """`The 72 indicators come from the 3 of 96 projects…` whenever some projects give no results table."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        total, with_table = con.execute("SELECT count(*), count(DISTINCT project_key) FROM mx_indicators").fetchone()
+    finally:
+        con.close()
+    sentence = (f"The {fmt_number(total, 'en')} indicators come from the {fmt_number(with_table, 'en')} of "
+                f"{fmt_number(projects, 'en')} projects")
+    assert (sentence in captions) == (0 < with_table < projects), (sentence, captions)
+    return int(sentence in captions)
+
+
+def test_the_indicators_page_says_which_projects_its_counts_come_from(store, monkeypatch):
+    app = run(store, "indicators", monkeypatch)
+    check_indicator_base(store, " ".join(c.value for c in app.caption), len(facts(store)))
 
 
 def test_country_rows_add_up_to_the_portfolio_or_the_page_says_by_how_much(store, monkeypatch):

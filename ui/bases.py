@@ -35,6 +35,16 @@ def base_sentence(figures: dict, rate: str, language: str, always: bool = False)
     return sentence
 
 
+def indicator_sentence(figures: dict, language: str) -> str | None:
+    """`The 72 indicators come from the 3 of 96 projects whose reports give a results table` — when
+    some projects give none (projects known from exports only, final reviews, profiles)."""
+    total, n, of = sum(figures["indicators"].values()), figures["indicator_projects"], figures["projects"]
+    if not total or n == of:
+        return None
+    return t("base.indicators", language).format(total=fmt_number(total, language), n=fmt_number(n, language),
+                                                 of=fmt_number(of, language))
+
+
 def judged_against_target(figures: dict) -> bool:
     """Whether the GEWE share covers enough of the portfolio (half its budget) for its distance to
     the target to say something of the portfolio; else the delta is shown grey, and the sentence says why."""
@@ -43,8 +53,10 @@ def judged_against_target(figures: dict) -> bool:
 
 
 def base_note(figures: dict, rates: tuple[str, ...], language: str, always: tuple[str, ...] = ()) -> str:
-    """The sentences of several rates, one line each ('' when none is needed)."""
-    return "  \n".join(s for s in (base_sentence(figures, r, language, r in always) for r in rates) if s)
+    """The sentences of several rates (and `indicators`), one line each ('' when none is needed)."""
+    sentences = (indicator_sentence(figures, language) if r == "indicators" else base_sentence(figures, r, language,
+                                                                                               r in always) for r in rates)
+    return "  \n".join(s for s in sentences if s)
 
 
 def _same_money(a, b) -> bool:

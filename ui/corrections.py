@@ -102,7 +102,7 @@ def moves_text(moved: dict, language: str) -> str:
     for name, (before, after) in (moved or {}).items():
         write = fmt_money if name.endswith("_usd") else fmt_pct
         parts.append(f"{t(MOVED_LABELS.get(name, name), language)} {write(before, language)} → {write(after, language)}")
-    return "; ".join(parts)
+    return t("list_sep", language).join(parts)
 
 
 def show_trail(db, project_key: str | None, language: str, name: str) -> None:

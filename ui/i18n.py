@@ -70,7 +70,7 @@ def left_out_note(left_out: dict, language: str) -> str:
     """`Left out of the totals: 1 project(s) with a delivery rate above 150 %, …`."""
     reasons = [t(f"left_out.{reason}", language).format(n=n, limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
                for reason, n in sorted(left_out.items())]
-    return t("left_out", language).format(reasons="; ".join(reasons))
+    return t("left_out", language).format(reasons=t("list_sep", language).join(reasons))
 
 
 def left_out_label(reason, language: str) -> str:

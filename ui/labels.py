@@ -203,6 +203,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "base.budget_usd": ("Budget {budget} adds up the {n} of {of} projects that give a budget and count in the totals.",
                         "Le budget de {budget} additionne les {n} projets sur {of} qui en donnent un et comptent dans "
                         "les totaux."),
+    "base.indicators": ("The {total} indicators come from the {n} of {of} projects whose reports give a results table.",
+                        "Les {total} indicateurs viennent des {n} projets sur {of} dont les rapports donnent un cadre de "
+                        "résultats."),
     "base.too_few": ("That is under half the portfolio's budget: too little to judge the portfolio against the target.",
                      "C'est moins de la moitié du budget du portefeuille : trop peu pour juger le portefeuille face à la "
                      "cible."),

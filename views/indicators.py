@@ -8,6 +8,7 @@ import streamlit as st
 from metrics import indicators, project_detail, summary
 from metrics.delay_reasons import CATEGORIES, OTHER
 from metrics.indicators import STATUSES
+from ui.bases import indicator_sentence
 from ui.charts import as_percent, progress_column
 from ui.context import Context, page_setup
 from ui.definitions import help_text
@@ -21,11 +22,15 @@ from ui.tables import TABLE_ROWS, first_rows, show_table, table_height
 def headline(ctx: Context) -> None:
     """The filtered portfolio's indicators by status in four figures, before the table (the
     Overview's count: `summary.headline`)."""
-    counts, lang = ctx.run(summary.headline)["indicators"], ctx.language
+    figures, lang = ctx.run(summary.headline), ctx.language
+    counts = figures["indicators"]
     cols = st.columns(4)
     cols[0].metric(ctx.t("indicators"), fmt_number(sum(counts.values()), lang), help=help_text("status", lang))
     for col, status in zip(cols[1:], ("behind", "on track", "achieved"), strict=True):
         col.metric(value_label(status, lang).capitalize(), fmt_number(counts.get(status, 0), lang))
+    note = indicator_sentence(figures, lang)
+    if note:
+        st.caption(note)
 
 
 def local_filters(ctx: Context):

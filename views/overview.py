@@ -45,7 +45,7 @@ def headline(ctx: Context) -> dict:
                    **versus(share, "pbf_target", lang, judged_against_target(figures)))
     cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values()), lang),
                    help=help_text("status", lang))
-    note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share"), lang)
+    note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share", "indicators"), lang)
     if note:
         st.caption(note)
     if figures["left_out"]:
@@ -133,7 +133,7 @@ def attention_reason(row: dict, language: str) -> str:
         parts.append(t("why_flags", language).format(n=int(row["flags"])))
     if isinstance(row.get("left_out_reason"), str):
         parts.append(left_out_label(row["left_out_reason"], language))
-    return "; ".join(parts)
+    return t("list_sep", language).join(parts)
 
 
 def render(ctx: Context) -> None:

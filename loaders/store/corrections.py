@@ -98,15 +98,21 @@ def install_figures(figures: Callable[[duckdb.DuckDBPyConnection, str], dict]) -
     _FIGURES[:] = [figures]
 
 
-def _figures(con, key: str) -> dict:
-    return _FIGURES[0](con, key) if _FIGURES else {}
+# Only a money or rate field can move another figure (a marker, a date, an indicator cell cannot):
+# the others skip the two computations (about 0.1 s each at 20,000 projects).
+_CAN_MOVE = ("project.total_budget_usd", "report.implementation_rate", "report.gender_allocated_usd",
+             "report.gender_spent_usd")
+
+
+def _figures(con, key: str, field: str) -> dict:
+    return _FIGURES[0](con, key) if _FIGURES and field in _CAN_MOVE else {}
 
 
 def add_correction(con: duckdb.DuckDBPyConnection, project: str, correction: Correction, user: str) -> int:
     """Store one correction in its own transaction; returns its id."""
     key = resolve_project(con, project)
     read, sha = read_value(con, key, correction.field)
-    before = _figures(con, key)
+    before = _figures(con, key, correction.field)
     new_id = _insert(con, key, sha, correction.field, read, correction.value, correction.reason, user, None)
     _note_moves(con, new_id, key, correction.field, before)
     return new_id
@@ -118,7 +124,7 @@ _ITSELF = {"project.total_budget_usd": "budget_usd", "report.implementation_rate
 def _note_moves(con, correction_id: int, key: str, field: str, before: dict) -> None:
     """Record the figures, other than the one corrected, that changed with this row of the trail
     (figure → [before, after])."""
-    after = _figures(con, key)
+    after = _figures(con, key, field)
     moved = {name: [before.get(name), value] for name, value in after.items()
              if before.get(name) != value and name != _ITSELF.get(field)}
     if moved:
@@ -141,7 +147,7 @@ def undo_correction(con: duckdb.DuckDBPyConnection, correction_id: int, user: st
         raise BadCorrection(f"{correction_id} is itself an undo; correct the field again instead")
     if con.execute("SELECT 1 FROM corrections WHERE undoes = ?", [correction_id]).fetchone():
         raise BadCorrection(f"correction {correction_id} is already undone")
-    before = _figures(con, row[0])
+    before = _figures(con, row[0], row[2])
     new_id = _insert(con, row[0], row[1], row[2], row[3], row[4], reason or "undone", user, correction_id)
     _note_moves(con, new_id, row[0], row[2], before)
     return new_id
