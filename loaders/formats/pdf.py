@@ -165,13 +165,17 @@ class _Builder:
 
 
 def _lines(words: list[dict]) -> list[_Line]:
-    """Words grouped into lines by their top, left to right."""
+    """Words grouped into lines, left to right: a word joins the line its height mostly overlaps, so
+    a taller glyph (an accented capital, `Élevé`) stays on its line whatever the font size."""
     lines: list[list[dict]] = []
+    span = (0.0, 0.0)  # the current line's top and bottom
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+        if lines and _same_line(span, word):
             lines[-1].append(word)
+            span = (min(span[0], word["top"]), max(span[1], word["bottom"]))
         else:
             lines.append([word])
+            span = (word["top"], word["bottom"])
     result = []
     for group in lines:
         group.sort(key=lambda w: w["x0"])
@@ -180,6 +184,14 @@ def _lines(words: list[dict]) -> list[_Line]:
                             group[0]["x1"] - group[0]["x0"]))
     result.sort(key=lambda line: line.top)
     return result
+
+
+def _same_line(span: tuple[float, float], word: dict) -> bool:
+    """Whether the word sits on the line spanning `span`: close tops, or half its height shared."""
+    if abs(span[0] - word["top"]) <= _LINE_TOLERANCE:
+        return True
+    shared = min(span[1], word["bottom"]) - max(span[0], word["top"])
+    return shared > 0.5 * max(min(span[1] - span[0], word["bottom"] - word["top"]), 1.0)
 
 
 def _table_part(table, words: list[dict]) -> list[list[str | None]]:

@@ -3,7 +3,7 @@ become `{raw, value, unit}` by the rules of VALUES.md ("Cells of an indicator ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.normalise.dates import MONTH_RE
 from loaders.normalise.numbers import NumberToken, find_numbers
@@ -25,6 +25,7 @@ _NEGATION_AFTER = re.compile(
     r"^[^.;]*?\b(n'ont pas|n'a pas|ne sont pas|n'est pas|ne disposent pas|n'existent? pas|aucun|"
     r"do not|does not|did not|have no|has no|lack)\b",
 )
+_RANGE = re.compile(r"\s*(?:-|–|—|à|a|to|et|and|au)\s*", re.IGNORECASE)  # between the two ends of a range
 _BARE_NUMBER = re.compile(r"^-?[0-9][0-9 \u00a0\u202f.,]*$")
 _COUNTRY_LINE = re.compile(r"^\s*[0-9][0-9 ,.]*\s*(\([^)]{1,40}\)|(en|au|in)\s+\w+)?\s*\.?$")
 
@@ -100,6 +101,8 @@ def read_cell(text: str | None, target: CellValue | None = None, role: str = "va
     first = numbers[0]
     if first.value and _NEGATION_AFTER.match(raw[first.end :].lower().replace("’", "'")):
         return CellValue(raw, None, "text")
+    if not first.percent and len(numbers) > 1 and numbers[1].percent and _RANGE.fullmatch(raw[first.end : numbers[1].start]):
+        first = numbers[0] = replace(first, percent=True)  # `40-50%`, `entre 40 et 50 %`: a range keeps its unit
     if first.percent:
         return _read_percent(raw, numbers, target, role)
     if target is not None and target.unit == "percent" and _BARE_NUMBER.match(raw):

@@ -65,6 +65,34 @@ def read_marker(text: str, words: dict[str, int] | None = None) -> int | None:
 RISK_WORDS = {"low": 0, "faible": 0, "medium": 1, "moyen": 1, "high": 2, "eleve": 2}
 
 
+# Word answers to a money or rate question (VALUES.md): one that means nothing was allocated, spent or
+# done is 0; one that gives no figure is null. Either way no number further on is taken for it.
+_ZERO_ANSWER = re.compile(r"(?:neant|aucune?|nil|none|nulle?|zero|rien|pas encore|not yet)\b")
+_NO_ANSWER = re.compile(r"(?:n\s?/\s?a|n\.a\.?|nd|s\.o\.?|tbd|tbc|a determiner|a preciser|to be (?:determined|confirmed)|"
+                        r"non (?:disponible|applicable)|not (?:available|applicable)|pas disponible|sans objet)(?:\W|$)|"
+                        r"[-–—_.]+$")
+_QUESTION = re.compile(r"^\s*(?:\d{1,2}\s*[).]\s|[a-z]\)\s)|[:?]\s*$", re.IGNORECASE)  # `2) Marqueur…`, `… :`
+
+
+def word_answer(text: str) -> tuple[bool, float | None]:
+    """(True, 0.0) for `Néant`, `Aucun`, `Nil`, `None`; (True, None) for `N/A`, `-`, `TBD`; (False, None)
+    for anything else (a number, or a sentence)."""
+    key = fold(clean(text or "")).strip(" .:;!")
+    if not key:
+        return False, None
+    if _ZERO_ANSWER.match(key) and len(key) <= 40:
+        return True, 0.0
+    if _NO_ANSWER.match(key):
+        return True, None
+    return False, None
+
+
+def looks_like_answer(text: str) -> bool:
+    """A line below a question that can be its answer: short, and not the next question (`2) …`, `…:`)."""
+    text = clean(text or "")
+    return 0 < len(text) <= 60 and not _QUESTION.search(text)
+
+
 def read_rate(text: str) -> float | None:
     """`37%` → 0.37; a rate is a fraction."""
     numbers = find_numbers(clean(text))

@@ -13,6 +13,7 @@ from loaders.templates.agency_budget import read_agencies
 from loaders.templates.field_values import (
     RISK_WORDS,
     TYPE_PROMPT,
+    looks_like_answer,
     read_amount,
     read_amount_pair,
     read_int,
@@ -21,14 +22,15 @@ from loaders.templates.field_values import (
     read_rate,
     read_report_type,
     read_window,
+    word_answer,
 )
 from loaders.templates.fields import FieldHit, find_fields
 
-_GEWE = re.compile(r"(montant|amount|\$).*(egalite des sexes|gender equality|genre|gewe)|"
+_GEWE = re.compile(r"(montant|amount|\$|expenditure|depenses?).*(egalite des sexes|gender equality|genre|gewe)|"
                    r"(egalite des sexes|gender equality).*(montant|amount|\$)")
 _GEWE_WORDS = re.compile(r"sexes|gender|genre|gewe", re.IGNORECASE)
 _TRAILING_AMOUNT = re.compile(r"[.:?]\s*((?:US\s?\$|USD|\$)\s*[0-9][0-9 ,.\u00a0\u202f]*)$", re.IGNORECASE)
-_SPENT = re.compile(r"depense|expended|spent|utilise")
+_SPENT = re.compile(r"depense|expended|expenditure|spent|utilise")
 _ALLOCATED = re.compile(r"alloue|allocated|prevu|planned|budgete")
 
 
@@ -70,7 +72,7 @@ def read_report_fields(paragraphs: list[Paragraph], stop_at: int | None, warning
     report = {
         "type": _report_type(hits.get("report_type")),
         "date": read_date(value.get("report_date")),
-        "implementation_rate": read_rate(value["implementation_rate"]) if value.get("implementation_rate") else None,
+        "implementation_rate": _rate(hits.get("implementation_rate")),
         "gender_allocated_usd": allocated,
         "gender_spent_usd": spent,
         "evaluation_budget_usd": _amount(hits.get("evaluation_budget_usd"), warnings, "final evaluation budget"),
@@ -124,9 +126,29 @@ def _marker(hit: FieldHit | None, words: dict | None, what: str, warnings: list[
     return marker
 
 
+def _answer(hit: FieldHit | None) -> str:
+    """The answer to a question: on its line, else the line below when that is an answer, not the next question."""
+    if hit is None:
+        return ""
+    if hit.inline:
+        return hit.inline
+    below = hit.first_value()
+    return below if looks_like_answer(below) else ""
+
+
+def _rate(hit: FieldHit | None) -> float | None:
+    """The implementation rate: `37%` → 0.37, `Néant` → 0, `N/A` → null; never a number of the next question."""
+    answer = _answer(hit)
+    said, value = word_answer(answer)
+    return value if said else (read_rate(answer) if answer else None)
+
+
 def _amount(hit: FieldHit | None, warnings: list[str], what: str) -> float | None:
     if hit is None:
         return None
+    said, value = word_answer(_answer(hit))
+    if said:
+        return value
     for text in hit.values()[:3]:
         amount = read_amount(text)
         if amount is not None:
@@ -146,15 +168,26 @@ def read_gewe(paragraphs: list[Paragraph]) -> tuple[float | None, float | None, 
     where: dict[str, str] = {}
     for index, paragraph in enumerate(paragraphs):
         raw = paragraph.text
-        if ":" not in raw or len(raw) > 1200 or not _GEWE_WORDS.search(raw):
+        if len(raw) > 1200 or not _GEWE_WORDS.search(raw):
             continue  # the GEWE questions are one-sentence form fields that name gender equality
         text = clean(raw)
         key = fold(text)
-        if not _GEWE.search(key):
+        if not _GEWE.search(key) or (":" not in raw and not re.search(r"[?)]\s*$|gewe\s*$", key)):
+            continue  # a question: `…: $ 450,000`, or the answer in the next cell (`… (GEWE)?`)
+        label, answer = text.rsplit(":", 1) if ":" in text else (text, "")
+        said, word_value = word_answer(answer)
+        if not said and read_amount(answer) is None:  # the answer below, unless that is the next question
+            below = next((clean(p.text) for p in paragraphs[index + 1 : index + 3] if clean(p.text)), "")
+            answer = below if looks_like_answer(below) and not _GEWE.search(fold(below)) else ""
+            said, word_value = word_answer(answer)
+        if said:  # `Néant` (0) or `N/A` (null): a word answer, never a number further on
+            field = "gender_spent_usd" if _SPENT.search(fold(label)) and not _ALLOCATED.search(fold(label)) else \
+                "gender_allocated_usd"
+            if field == "gender_spent_usd" and spent is None and word_value is not None:
+                spent, where[field] = word_value, paragraph.location
+            elif field == "gender_allocated_usd" and allocated is None and word_value is not None:
+                allocated, where[field] = word_value, paragraph.location
             continue
-        label, answer = text.rsplit(":", 1)
-        if read_amount(answer) is None:
-            answer = next((clean(p.text) for p in paragraphs[index + 1 : index + 3] if clean(p.text)), "")
         first, second = read_amount_pair(answer)
         label_key = fold(label)
         if _SPENT.search(label_key) and not _ALLOCATED.search(label_key):
