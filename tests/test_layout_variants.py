@@ -112,18 +112,34 @@ def test_word_tables_variant(word_files, name, language):
     _assert_scores(name, "english-docx" if language == "en" and name in REPORTS else "docx", record)
 
 
-@pytest.fixture(scope="module")
-def pdf_files(word_files) -> dict[tuple[str, str], bytes]:
+def _to_pdf(folder) -> None:
+    """Every Word file of the folder printed to PDF by LibreOffice."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is missing; .ci/run installs libreoffice-writer-nogui")
         pytest.skip("LibreOffice (soffice) is not installed")
-    folder = word_files["folder"]
     names = sorted(str(p) for p in folder.glob("*.docx"))
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to", "pdf",
                     "--outdir", str(folder), *names], check=True, capture_output=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def pdf_files(word_files) -> dict[tuple[str, str], bytes]:
+    folder = word_files["folder"]
+    _to_pdf(folder)
     return {key: (folder / f"{key[0]}.{key[1]}.pdf").read_bytes() for key in word_files["files"]}
+
+
+@pytest.fixture(scope="module")
+def unruled_pdf_files(tmp_path_factory) -> dict[tuple[str, str], bytes]:
+    """The Word variants with every table border removed, printed to PDF: tables without ruling."""
+    folder = tmp_path_factory.mktemp("unruled")
+    for name, language in WORD_VARIANTS:
+        text = _seed(name) if language == "fr" or name == ENGLISH_2017.name else to_english(_seed(name))
+        (folder / f"{name}.{language}.docx").write_bytes(to_docx(text, f"{name}.txt", ruled=False))
+    _to_pdf(folder)
+    return {key: (folder / f"{key[0]}.{key[1]}.pdf").read_bytes() for key in WORD_VARIANTS}
 
 
 @pytest.mark.parametrize("name,language", WORD_VARIANTS)
@@ -132,6 +148,27 @@ def test_pdf_variant(pdf_files, name, language):
     assert record["source"]["format"] == "pdf" and record["comments"] == []
     assert all(i["location"].startswith("results table, page ") for i in record["indicators"])
     _assert_scores(name, "english-pdf" if language == "en" and name in REPORTS else "pdf", record)
+
+
+@pytest.mark.parametrize("name,language", WORD_VARIANTS)
+def test_unruled_pdf_variant(unruled_pdf_files, name, language):
+    """No ruling line on any page: the results table is rebuilt from the header's columns (issue 23)."""
+    data = unruled_pdf_files[(name, language)]
+    assert layout_tables(data) == 0  # truly unruled: PDFium finds no table rule
+    record = parse_bytes(data, f"{name}.{language}.pdf")
+    assert record["indicators"] and all(i["location"].startswith("results table, page ") for i in record["indicators"])
+    _assert_scores(name, "english-pdf" if language == "en" and name in REPORTS else "pdf", record)
+
+
+def layout_tables(data: bytes) -> int:
+    """How many ruled tables PDFium and pdfplumber's algorithm find in the whole PDF."""
+    from loaders.formats.pdf_layout import open_document, page_layout
+
+    pdf = open_document(data)
+    try:
+        return sum(len(page_layout(pdf[k]).tables) for k in range(len(pdf)))
+    finally:
+        pdf.close()
 
 
 def test_a_report_without_its_budget_block_names_what_is_missing():

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.errors import UnreadableFile
+from loaders.formats.pdf_columns import ROW_LABEL, Grid, header_grid
 from loaders.formats.pdf_layout import PDFIUM_LOCK, PageLayout, open_document, page_layout
 from loaders.formats.pdfguard import check_pdf
 from loaders.model import Document, Paragraph
@@ -21,6 +22,7 @@ _PARAGRAPH_GAP = 0.9  # a gap between lines wider than this share of a line's he
 _SPACE = 4.0  # points: a space and some slack for justified text
 _NEW_ITEM = re.compile(r"^\s*(?:[·•▪◦\-–*☐☒■□]|\|_\||\(?[a-z0-9]{1,3}[).]\s)")
 _HINT_SCAN = "export it from Word (File › Save as › PDF), or run OCR on it first"
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,3}(?:\s*(?:/|of|sur|de)\s*\d{1,3})?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -91,9 +93,17 @@ class _Builder:
         self.open_table: tuple[int, int, list] | None = None  # (table index, columns, header row texts)
         self.open_line: _Line | None = None  # the last body line, if its paragraph may go on
         self.width = (0.0, 1.0)
+        self.grid: Grid | None = None  # the columns of an unruled table that may go on
+        self.grid_table = self.grid_rows = 0
+        self.header: dict[int, str] | None = None  # an unruled table's header row, while its lines come
+        self.grid_last: dict[int, tuple[Paragraph, list[dict]]] = {}  # each column's last cell line
 
     def page(self, layout: PageLayout, number: int) -> bool:
         found = layout.tables
+        if not found and layout.words:
+            self._unruled_page(layout.words, number)
+            return True
+        self.grid = None
         boxes = [t.bbox for t in found]
         words = layout.words
         if not words:
@@ -123,6 +133,82 @@ class _Builder:
                 self._table(block, number, page_tables, continues=position == 0)
                 self.open_line = None
         return True
+
+    def _unruled_page(self, words: list[dict], number: int) -> None:
+        """A page without ruling lines: body lines, and the rows of a table found by its header's
+        columns (loaders/formats/pdf_columns.py), each line a row of cells."""
+        groups = _word_groups(words)
+        lines = [_line_of(group) for group in groups]
+        self.width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
+        left = self.width[0]
+        for line_number, (group, line) in enumerate(zip(groups, lines, strict=True), start=1):
+            if self.grid is not None and _PAGE_NUMBER.match(line.text):
+                continue  # a page number inside a running table is no cell
+            if self.grid is not None and not self.grid.fits(group):
+                self._end_header(number)
+                self.grid = None
+            if self.grid is None and (grid := header_grid(group, left)) is not None:
+                self.grid, self.header, self.grid_last = grid, grid.cells(group), {}
+                self.tables += 1
+                self.grid_table, self.grid_rows = self.tables, 0
+                self.open_line = self.open_table = None
+                continue
+            if self.grid is None:
+                self._line(line, f"page {number}, line {line_number}")
+                continue
+            words_in = self.grid.cell_words(group)
+            if self.header is not None and min(words_in) > self.grid.label_columns:
+                for column, text in self.grid.cells(group).items():  # the header's wrapped words (`Base de` / `données`)
+                    self.header[column] = (self.header.get(column, "") + " " + text).strip()
+                continue
+            self._end_header(number)
+            self._grid_row(self._unbroken(words_in), number)
+        self._end_header(number)
+
+    def _unbroken(self, cells: dict[int, list[dict]]) -> dict[int, list[dict]]:
+        """A line's cells, less those that go on in the column's line above: the end of a word broken
+        there (`gouvernementau` / `x`, `income-` / `generating`), joined to it, or text that wraps
+        (its first word would not have fitted up there), joined with a space — but not on a line that
+        opens a row (`Indicateur 1.1.1`). A line whose first word would have fitted starts a new
+        paragraph of the cell (`9 (RCA)` / `1 (Cameroun)`), as in a ruled table."""
+        opens_row = any(ROW_LABEL.match(" ".join(w["text"] for w in words[:2])) for words in cells.values())
+        kept = {}
+        for column, words in cells.items():
+            text = " ".join(w["text"] for w in words)
+            last = self.grid_last.get(column)
+            height = max(w["bottom"] - w["top"] for w in words + (last[1] if last else []))
+            if last is None or words[0]["top"] - last[1][-1]["bottom"] > _PARAGRAPH_GAP * height:
+                kept[column] = words
+                continue
+            paragraph, before = last
+            if self.grid.broken_word(column, before, text):
+                paragraph.text = paragraph.text.replace("\ufffe", "-") + text
+            elif (not opens_row and not _NEW_ITEM.match(text)
+                  and self.grid.right(column, self.width[1]) - before[-1]["x1"] < words[0]["x1"] - words[0]["x0"] + _SPACE):
+                paragraph.text = _join(paragraph.text.replace("\ufffe", "-"), text)
+            else:
+                kept[column] = words
+                continue
+            self.grid_last[column] = (paragraph, words)
+        return kept
+
+    def _end_header(self, number: int) -> None:
+        if self.header is not None:
+            header, self.header = self.header, None
+            self._grid_row(header, number)
+
+    def _grid_row(self, cells: dict[int, str | list[dict]], number: int) -> None:
+        if not cells:
+            return
+        self.grid_rows += 1
+        for position, (column, content) in enumerate(cells.items()):
+            text = content if isinstance(content, str) else " ".join(w["text"] for w in content)
+            paragraph = Paragraph(text.replace("\ufffe", "-"), f"page {number}, table {self.grid_table}, "
+                                  f"row {self.grid_rows}, cell {column + 1}", [], cell_start=True,
+                                  row_start=position == 0, table=self.grid_table, grid_col=column)
+            self.paragraphs.append(paragraph)
+            if not isinstance(content, str):
+                self.grid_last[column] = (paragraph, content)
 
     def _line(self, line: _Line, location: str) -> None:
         previous = self.open_line
@@ -165,8 +251,14 @@ class _Builder:
 
 
 def _lines(words: list[dict]) -> list[_Line]:
-    """Words grouped into lines, left to right: a word joins the line its height mostly overlaps, so
-    a taller glyph (an accented capital, `Élevé`) stays on its line whatever the font size."""
+    """Words grouped into lines, left to right (see `_word_groups`)."""
+    return [_line_of(group) for group in _word_groups(words)]
+
+
+def _word_groups(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines, top to bottom and left to right: a word joins the line its height
+    mostly overlaps, so a taller glyph (an accented capital, `Élevé`) stays on its line whatever the
+    font size."""
     lines: list[list[dict]] = []
     span = (0.0, 0.0)  # the current line's top and bottom
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -176,14 +268,15 @@ def _lines(words: list[dict]) -> list[_Line]:
         else:
             lines.append([word])
             span = (word["top"], word["bottom"])
-    result = []
     for group in lines:
         group.sort(key=lambda w: w["x0"])
-        result.append(_Line(" ".join(w["text"] for w in group), group[0]["x0"], max(w["x1"] for w in group),
-                            min(w["top"] for w in group), max(w["bottom"] for w in group),
-                            group[0]["x1"] - group[0]["x0"]))
-    result.sort(key=lambda line: line.top)
-    return result
+    lines.sort(key=lambda group: min(w["top"] for w in group))
+    return lines
+
+
+def _line_of(group: list[dict]) -> _Line:
+    return _Line(" ".join(w["text"] for w in group), group[0]["x0"], max(w["x1"] for w in group),
+                 min(w["top"] for w in group), max(w["bottom"] for w in group), group[0]["x1"] - group[0]["x0"])
 
 
 def _same_line(span: tuple[float, float], word: dict) -> bool:

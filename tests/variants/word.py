@@ -18,8 +18,9 @@ from loaders.templates.results_table import _SECTION_HEADING, column_kind, find_
 _AMOUNT_AT_END = re.compile(r"^(?P<name>.*?)\s*:?\s*(?P<amount>(?:US\$|USD|\$)\s*[0-9][0-9 ,.\u00a0\u202f]*|\$\s*[\u2002 ]*)\s*$")
 
 
-def to_docx(text: str, name: str = "variant.txt") -> bytes:
-    """The Word version of a text export."""
+def to_docx(text: str, name: str = "variant.txt", ruled: bool = True) -> bytes:
+    """The Word version of a text export; `ruled=False` removes every table border (Word's "Normal
+    Table" style: a report pasted into a blank document), so its PDF has tables without ruling."""
     paragraphs = read_txt(text.encode("utf-8"), name, "-").paragraphs
     budget = _budget_block(paragraphs)
     table = _results_table(paragraphs)
@@ -38,6 +39,9 @@ def to_docx(text: str, name: str = "variant.txt") -> bytes:
         else:
             _add_paragraph(document, paragraphs[index])
             index += 1
+    if not ruled:
+        for word_table in document.tables:
+            word_table.style = document.styles["Normal Table"]
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
