@@ -131,15 +131,23 @@ def pdf_files(word_files) -> dict[tuple[str, str], bytes]:
     return {key: (folder / f"{key[0]}.{key[1]}.pdf").read_bytes() for key in word_files["files"]}
 
 
+PDF_LAYOUTS = {"unruled": {"ruled": False}, "unruled cover table": {"ruled": False, "cover_table": True},
+               "cover table": {"cover_table": True}}
+
+
 @pytest.fixture(scope="module")
-def unruled_pdf_files(tmp_path_factory) -> dict[tuple[str, str], bytes]:
-    """The Word variants with every table border removed, printed to PDF: tables without ruling."""
+def unruled_pdf_files(tmp_path_factory) -> dict[tuple[str, str, str], bytes]:
+    """The Word variants with every table border removed, or the cover's fields laid out as a
+    two-column table (its labels wrapping beside one-line values), printed to PDF."""
     folder = tmp_path_factory.mktemp("unruled")
     for name, language in WORD_VARIANTS:
         text = _seed(name) if language == "fr" or name == ENGLISH_2017.name else to_english(_seed(name))
-        (folder / f"{name}.{language}.docx").write_bytes(to_docx(text, f"{name}.txt", ruled=False))
+        for layout, options in PDF_LAYOUTS.items():
+            stem = f"{name}.{language}.{layout.replace(' ', '-')}"
+            (folder / f"{stem}.docx").write_bytes(to_docx(text, f"{name}.txt", **options))
     _to_pdf(folder)
-    return {key: (folder / f"{key[0]}.{key[1]}.pdf").read_bytes() for key in WORD_VARIANTS}
+    return {(name, language, layout): (folder / f"{name}.{language}.{layout.replace(' ', '-')}.pdf").read_bytes()
+            for name, language in WORD_VARIANTS for layout in PDF_LAYOUTS}
 
 
 @pytest.mark.parametrize("name,language", WORD_VARIANTS)
@@ -150,11 +158,13 @@ def test_pdf_variant(pdf_files, name, language):
     _assert_scores(name, "english-pdf" if language == "en" and name in REPORTS else "pdf", record)
 
 
+@pytest.mark.parametrize("layout", sorted(PDF_LAYOUTS))
 @pytest.mark.parametrize("name,language", WORD_VARIANTS)
-def test_unruled_pdf_variant(unruled_pdf_files, name, language):
-    """No ruling line on any page: the results table is rebuilt from the header's columns (issue 23)."""
-    data = unruled_pdf_files[(name, language)]
-    assert layout_tables(data) == 0  # truly unruled: PDFium finds no table rule
+def test_unruled_pdf_variant(unruled_pdf_files, name, language, layout):
+    """No ruling line on any page: the results table is rebuilt from the header's columns, and a
+    cover's label that wraps beside its value is joined to it (issue 23)."""
+    data = unruled_pdf_files[(name, language, layout)]
+    assert (layout_tables(data) == 0) == layout.startswith("unruled")  # truly unruled: PDFium finds no rule
     record = parse_bytes(data, f"{name}.{language}.pdf")
     assert record["indicators"] and all(i["location"].startswith("results table, page ") for i in record["indicators"])
     _assert_scores(name, "english-pdf" if language == "en" and name in REPORTS else "pdf", record)

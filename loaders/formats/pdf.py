@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.errors import UnreadableFile
-from loaders.formats.pdf_columns import ROW_LABEL, Grid, header_grid
+from loaders.formats.pdf_columns import ROW_LABEL, Grid, header_grid, label_and_value, value_columns
 from loaders.formats.pdf_layout import PDFIUM_LOCK, PageLayout, open_document, page_layout
 from loaders.formats.pdfguard import check_pdf
 from loaders.model import Document, Paragraph
@@ -97,6 +97,7 @@ class _Builder:
         self.grid_table = self.grid_rows = 0
         self.header: dict[int, str] | None = None  # an unruled table's header row, while its lines come
         self.grid_last: dict[int, tuple[Paragraph, list[dict]]] = {}  # each column's last cell line
+        self.pair: tuple[Paragraph, Paragraph, float, float] | None = None  # label, value, value column, bottom
 
     def page(self, layout: PageLayout, number: int) -> bool:
         found = layout.tables
@@ -141,6 +142,8 @@ class _Builder:
         lines = [_line_of(group) for group in groups]
         self.width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
         left = self.width[0]
+        value_x = value_columns(groups, left)
+        self.pair = None
         for line_number, (group, line) in enumerate(zip(groups, lines, strict=True), start=1):
             if self.grid is not None and _PAGE_NUMBER.match(line.text):
                 continue  # a page number inside a running table is no cell
@@ -154,7 +157,8 @@ class _Builder:
                 self.open_line = self.open_table = None
                 continue
             if self.grid is None:
-                self._line(line, f"page {number}, line {line_number}")
+                if not self._paired(group, value_x, f"page {number}, line {line_number}"):
+                    self._line(line, f"page {number}, line {line_number}")
                 continue
             words_in = self.grid.cell_words(group)
             if self.header is not None and min(words_in) > self.grid.label_columns:
@@ -191,6 +195,33 @@ class _Builder:
                 continue
             self.grid_last[column] = (paragraph, words)
         return kept
+
+    def _paired(self, group: list[dict], value_x: list[float], location: str) -> bool:
+        """A line of a borderless label/value layout: a label and its value become two paragraphs
+        (the value below its label, as in a form); a label that wraps over more lines, or a value
+        that does, goes on in its own paragraph. False for any other line."""
+        text = " ".join(w["text"] for w in group)
+        height = max(w["bottom"] - w["top"] for w in group)
+        if self.pair is not None and min(w["top"] for w in group) - self.pair[3] <= _PARAGRAPH_GAP * height:
+            label, value, column, _ = self.pair
+            if all(w["x1"] <= column - 2 for w in group):
+                label.text = _join(label.text, text)
+            elif all(w["x0"] >= column - 4 for w in group):
+                value.text = _join(value.text, text)
+            else:
+                self.pair = None
+            if self.pair is not None:
+                self.pair = (label, value, column, max(w["bottom"] for w in group))
+                return True
+        self.pair = None
+        split = label_and_value(group, value_x)
+        if split is None:
+            return False
+        label, value = (Paragraph(" ".join(w["text"] for w in part), location) for part in split[:2])
+        self.paragraphs += [label, value]
+        self.pair = (label, value, split[2], max(w["bottom"] for w in group))
+        self.open_line = None
+        return True
 
     def _end_header(self, number: int) -> None:
         if self.header is not None:

@@ -17,6 +17,8 @@ GAP = 8.0  # points of white between two words that puts them in different colum
 SLACK = 4.0  # points a cell's text may start left of its column's start
 MIN_COLUMNS = 4  # a header line has at least this many columns
 _HEADER_START = re.compile(r"^(?:indicat|performance)", re.IGNORECASE)
+_SHORT_WORDS = set("a à au aux ce ces de des du en et il la le les ne ni on ou où pas par qui que sa se ses son sur "
+                   "un une y an and are as at be by for in is it its of on or the to was".split())
 # A line holding one of these opens a new table row: none of its cells goes on in the line above.
 ROW_LABEL = re.compile(r"^\s*(?:r[ée]sultats?|outcomes?|effets?|produits?|outputs?|extrants?|indicateurs?|indicators?)"
                        r"\s*\d", re.IGNORECASE)
@@ -66,9 +68,12 @@ class Grid:
         last = before[-1]["text"]
         if re.search(r"[^\W\d][-\ufffe]$", last):
             return True
-        right = self.starts[column + 1] if column + 1 < len(self.starts) else None
-        return (len(before) == 1 and right is not None and last[-1:].isalpha() and text[:1].islower()
-                and before[-1]["x1"] >= right - 4 * SLACK)
+        if len(before) != 1 or column + 1 >= len(self.starts) or not (last[-1:].isalpha() and text[:1].islower()):
+            return False
+        char = (before[-1]["x1"] - before[-1]["x0"]) / max(len(last), 1)  # the fragment reaches the cell's edge
+        end = text.split()[0]  # and what follows is a word's end (`x`, `res`, `é`), not a short word of its own
+        return (self.right(column, 0.0) - before[-1]["x1"] < 1.5 * char and len(end) <= 3
+                and end.lower().strip(".,;:") not in _SHORT_WORDS)
 
 
 def segments(words: list[dict]) -> list[list[dict]]:
@@ -91,3 +96,32 @@ def header_grid(line: list[dict], left_margin: float) -> Grid | None:
     if starts[0] - left_margin > 3 * GAP:  # the outcome and output labels stand left of the indicators
         return Grid([left_margin] + starts, label_columns=1)
     return Grid(starts)
+
+
+def value_columns(lines: list[list[dict]], left_margin: float) -> list[float]:
+    """Where the values of a borderless label/value layout start (a cover laid out in two columns,
+    a budget block): each left edge shared by the second of two runs of words on at least two lines
+    whose first run starts at the left margin, or on one line when the value is a short figure set
+    well apart (a page with a single field: `Budget pour évaluation finale   15000.00`)."""
+    starts: dict[int, list[float]] = {}
+    figures: set[int] = set()  # columns holding a short figure (`15000.00`, `Janvier 2020`)
+    for line in lines:
+        runs = segments(line)
+        if (len(runs) == 2 and runs[0][0]["x0"] - left_margin <= 2 * SLACK
+                and runs[1][0]["x0"] - runs[0][-1]["x1"] >= GAP):
+            key = round(runs[1][0]["x0"] / 3)
+            starts.setdefault(key, []).append(runs[1][0]["x0"])
+            value = " ".join(w["text"] for w in runs[1])
+            if len(value) <= 30 and re.search(r"\d", value) and runs[1][0]["x0"] - runs[0][-1]["x1"] >= 2 * GAP:
+                figures.add(key)
+    return sorted(min(shared) for key, shared in starts.items() if len(shared) >= 2 or key in figures)
+
+
+def label_and_value(line: list[dict], columns: list[float]) -> tuple[list[dict], list[dict], float] | None:
+    """A line's label words, value words and value column when it has both, the value starting in
+    one of the value columns."""
+    runs = segments(line)
+    if len(runs) != 2:
+        return None
+    column = next((c for c in columns if abs(runs[1][0]["x0"] - c) <= SLACK), None)
+    return (runs[0], runs[1], column) if column is not None else None

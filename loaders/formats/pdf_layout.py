@@ -59,6 +59,8 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
         if char.isspace() or char == "\x00":
             current = None
             continue
+        if char == "\ufffe":  # PDFium's mark for a hyphen where the line broke (`income-` / `generating`)
+            char = "-"
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
         top, bottom = height - top, height - bottom
         if (current is not None and left - current["x1"] <= WORD_GAP and left >= current["x0"] - WORD_GAP

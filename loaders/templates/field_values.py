@@ -41,6 +41,10 @@ def read_report_type(text: str) -> str | None:
     """semi-annual | annual | final from `SEMESTRIEL, ANNUEL OU FINAL : ANNUEL` (the prompt removed)."""
     answer = fold(TYPE_PROMPT.sub(" ", text or ""))
     answer = answer.strip(" :.-")
+    named = [bool(re.search(words, answer)) for words in (r"semestriel|semi-?annu", r"(?<!semi-)(?<!semi)\bannu(?:el|al)",
+                                                          r"\bfinal")]
+    if sum(named) >= 2:
+        return None  # the prompt itself, cut where its label wrapped (`SEMESTRIEL, ANNUEL OU` / `FINAL :`)
     if re.search(r"semestriel|semi-?annu|biannu|semi annu", answer):
         return "semi-annual"
     if re.search(r"\bannuel|\bannual", answer):

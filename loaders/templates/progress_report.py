@@ -110,8 +110,11 @@ def _report_type(hit: FieldHit | None) -> str | None:
     if hit is None:
         return None
     answer = read_report_type(hit.inline)
-    if answer is None and hit.following:  # the answer in the next cell, perhaps after the prompt (`…OR FINAL: annual`)
-        below = TYPE_PROMPT.sub("", clean(hit.following[0].text)).strip(" :")
+    # the answer in the next cell, perhaps after the prompt (`…OR FINAL: annual`); a line ending in a
+    # colon is the rest of a prompt that wrapped (`SEMI-ANNUAL, ANNUAL OR` / `FINAL :`), not the answer
+    following = [p for p in hit.following[:2] if not clean(p.text).endswith(":")]
+    if answer is None and following:
+        below = TYPE_PROMPT.sub("", clean(following[0].text)).strip(" :")
         answer = read_report_type(below) if len(below) <= 40 else None
     return answer
 

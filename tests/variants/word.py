@@ -18,9 +18,11 @@ from loaders.templates.results_table import _SECTION_HEADING, column_kind, find_
 _AMOUNT_AT_END = re.compile(r"^(?P<name>.*?)\s*:?\s*(?P<amount>(?:US\$|USD|\$)\s*[0-9][0-9 ,.\u00a0\u202f]*|\$\s*[\u2002 ]*)\s*$")
 
 
-def to_docx(text: str, name: str = "variant.txt", ruled: bool = True) -> bytes:
+def to_docx(text: str, name: str = "variant.txt", ruled: bool = True, cover_table: bool = False) -> bytes:
     """The Word version of a text export; `ruled=False` removes every table border (Word's "Normal
-    Table" style: a report pasted into a blank document), so its PDF has tables without ruling."""
+    Table" style: a report pasted into a blank document), so its PDF has tables without ruling;
+    `cover_table=True` lays the cover's `label : value` fields out as a two-column table, the label
+    in a narrow column where it wraps over several lines beside a one-line value."""
     paragraphs = read_txt(text.encode("utf-8"), name, "-").paragraphs
     budget = _budget_block(paragraphs)
     table = _results_table(paragraphs)
@@ -36,6 +38,9 @@ def to_docx(text: str, name: str = "variant.txt", ruled: bool = True) -> bytes:
         elif table and index == table[0]:
             _results_word_table(document, table[2])
             index = table[1]
+        elif cover_table and (fields := _cover_fields(paragraphs, index, table[0] if table else len(paragraphs))):
+            _cover_word_table(document, fields)
+            index += len(fields)
         else:
             _add_paragraph(document, paragraphs[index])
             index += 1
@@ -45,6 +50,33 @@ def to_docx(text: str, name: str = "variant.txt", ruled: bool = True) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _cover_fields(paragraphs: list[Paragraph], index: int, end: int) -> list[tuple[str, str]]:
+    """The run of `label : value` field lines starting at `index` (before the results table)."""
+    fields = []
+    while index < end:
+        text = paragraphs[index].text.strip()
+        if not match_field(text) or ":" not in text or match_field(text) == "budget_table":
+            break
+        label, value = text.rsplit(":", 1)
+        if not value.strip():
+            break
+        fields.append((label.strip() + " :", value.strip()))
+        index += 1
+    return fields
+
+
+def _cover_word_table(document, fields: list[tuple[str, str]]) -> None:
+    word_table = document.add_table(rows=len(fields), cols=2)
+    word_table.style = "Table Grid"
+    word_table.autofit = False
+    for column, inches in enumerate((2.4, 4.0)):
+        word_table.columns[column].width = Inches(inches)
+        for cell in word_table.columns[column].cells:
+            cell.width = Inches(inches)
+    for row, (label, value) in zip(word_table.rows, fields, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
 
 
 def _budget_block(paragraphs: list[Paragraph]) -> tuple[int, int] | None:
