@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.errors import UnreadableFile
-from loaders.formats.pdf_columns import ROW_LABEL, Grid, header_grid, label_and_value, value_columns
+from loaders.formats.pdf_columns import ROW_LABEL, Grid, header_grid, label_and_value, segments, value_columns
 from loaders.formats.pdf_layout import PDFIUM_LOCK, PageLayout, open_document, page_layout
 from loaders.formats.pdfguard import check_pdf
 from loaders.model import Document, Paragraph
@@ -142,22 +142,23 @@ class _Builder:
         lines = [_line_of(group) for group in groups]
         self.width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
         left = self.width[0]
-        value_x = value_columns(groups, left)
+        runs = [segments(group) for group in groups]
+        value_x = value_columns(runs, left)
         self.pair = None
         for line_number, (group, line) in enumerate(zip(groups, lines, strict=True), start=1):
             if self.grid is not None and _PAGE_NUMBER.match(line.text):
                 continue  # a page number inside a running table is no cell
-            if self.grid is not None and not self.grid.fits(group):
+            if self.grid is not None and not self.grid.fits(runs[line_number - 1]):
                 self._end_header(number)
                 self.grid = None
-            if self.grid is None and (grid := header_grid(group, left)) is not None:
+            if self.grid is None and (grid := header_grid(runs[line_number - 1], left)) is not None:
                 self.grid, self.header, self.grid_last = grid, grid.cells(group), {}
                 self.tables += 1
                 self.grid_table, self.grid_rows = self.tables, 0
                 self.open_line = self.open_table = None
                 continue
             if self.grid is None:
-                if not self._paired(group, value_x, f"page {number}, line {line_number}"):
+                if not self._paired(group, runs[line_number - 1], value_x, f"page {number}, line {line_number}"):
                     self._line(line, f"page {number}, line {line_number}")
                 continue
             words_in = self.grid.cell_words(group)
@@ -196,7 +197,7 @@ class _Builder:
             self.grid_last[column] = (paragraph, words)
         return kept
 
-    def _paired(self, group: list[dict], value_x: list[float], location: str) -> bool:
+    def _paired(self, group: list[dict], runs: list[list[dict]], value_x: list[float], location: str) -> bool:
         """A line of a borderless label/value layout: a label and its value become two paragraphs
         (the value below its label, as in a form); a label that wraps over more lines, or a value
         that does, goes on in its own paragraph. False for any other line."""
@@ -214,7 +215,7 @@ class _Builder:
                 self.pair = (label, value, column, max(w["bottom"] for w in group))
                 return True
         self.pair = None
-        split = label_and_value(group, value_x)
+        split = label_and_value(runs, value_x)
         if split is None:
             return False
         label, value = (Paragraph(" ".join(w["text"] for w in part), location) for part in split[:2])

@@ -39,9 +39,9 @@ class Grid:
                 found = index
         return found
 
-    def fits(self, words: list[dict]) -> bool:
-        """Whether a line's words stay in their columns: no run of words crosses a column start."""
-        for segment in segments(words):
+    def fits(self, runs: list[list[dict]]) -> bool:
+        """Whether a line's runs of words (`segments`) stay in their columns: none crosses a column start."""
+        for segment in runs:
             left, right = segment[0]["x0"], segment[-1]["x1"]
             if any(left < start - SLACK < right - SLACK for start in self.starts[1:]):
                 return False
@@ -54,7 +54,7 @@ class Grid:
     def cell_words(self, words: list[dict]) -> dict[int, list[dict]]:
         """A line's words per column, left to right."""
         cells: dict[int, list[dict]] = {}
-        for word in sorted(words, key=lambda w: w["x0"]):
+        for word in words:  # left to right
             cells.setdefault(self.column(word), []).append(word)
         return dict(sorted(cells.items()))
 
@@ -77,9 +77,9 @@ class Grid:
 
 
 def segments(words: list[dict]) -> list[list[dict]]:
-    """A line's words in runs separated by a white gap wider than GAP."""
+    """A line's words (left to right) in runs separated by a white gap wider than GAP."""
     runs: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: w["x0"]):
+    for word in words:
         if runs and word["x0"] - runs[-1][-1]["x1"] <= GAP:
             runs[-1].append(word)
         else:
@@ -87,9 +87,8 @@ def segments(words: list[dict]) -> list[list[dict]]:
     return runs
 
 
-def header_grid(line: list[dict], left_margin: float) -> Grid | None:
-    """The grid of a results-table header line, or None when the line is not one."""
-    runs = segments(line)
+def header_grid(runs: list[list[dict]], left_margin: float) -> Grid | None:
+    """The grid of a results-table header line (its `segments`), or None when the line is not one."""
     if len(runs) < MIN_COLUMNS or not _HEADER_START.match(runs[0][0]["text"]):
         return None
     starts = [run[0]["x0"] for run in runs]
@@ -98,15 +97,14 @@ def header_grid(line: list[dict], left_margin: float) -> Grid | None:
     return Grid(starts)
 
 
-def value_columns(lines: list[list[dict]], left_margin: float) -> list[float]:
+def value_columns(lines: list[list[list[dict]]], left_margin: float) -> list[float]:
     """Where the values of a borderless label/value layout start (a cover laid out in two columns,
     a budget block): each left edge shared by the second of two runs of words on at least two lines
     whose first run starts at the left margin, or on one line when the value is a short figure set
     well apart (a page with a single field: `Budget pour évaluation finale   15000.00`)."""
     starts: dict[int, list[float]] = {}
     figures: set[int] = set()  # columns holding a short figure (`15000.00`, `Janvier 2020`)
-    for line in lines:
-        runs = segments(line)
+    for runs in lines:  # each line's `segments`
         if (len(runs) == 2 and runs[0][0]["x0"] - left_margin <= 2 * SLACK
                 and runs[1][0]["x0"] - runs[0][-1]["x1"] >= GAP):
             key = round(runs[1][0]["x0"] / 3)
@@ -117,10 +115,9 @@ def value_columns(lines: list[list[dict]], left_margin: float) -> list[float]:
     return sorted(min(shared) for key, shared in starts.items() if len(shared) >= 2 or key in figures)
 
 
-def label_and_value(line: list[dict], columns: list[float]) -> tuple[list[dict], list[dict], float] | None:
-    """A line's label words, value words and value column when it has both, the value starting in
-    one of the value columns."""
-    runs = segments(line)
+def label_and_value(runs: list[list[dict]], columns: list[float]) -> tuple[list[dict], list[dict], float] | None:
+    """A line's label words, value words and value column (from its `segments`) when it has both,
+    the value starting in one of the value columns."""
     if len(runs) != 2:
         return None
     column = next((c for c in columns if abs(runs[1][0]["x0"] - c) <= SLACK), None)

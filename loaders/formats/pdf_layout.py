@@ -64,7 +64,8 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
         top, bottom = height - top, height - bottom
         if (current is not None and left - current["x1"] <= WORD_GAP and left >= current["x0"] - WORD_GAP
-                and abs(top - current["top"]) <= max(LINE_SHIFT, 0.35 * (bottom - top))):  # `É` is taller than `l`
+                and (abs(top - current["top"]) <= LINE_SHIFT
+                     or abs(top - current["top"]) <= 0.35 * (bottom - top))):  # `É` is taller than `l`
             current["text"] += char
             current["x1"] = max(current["x1"], right)
             current["bottom"] = max(current["bottom"], bottom)
