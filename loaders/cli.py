@@ -56,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(ParseRecord.model_json_schema(), ensure_ascii=False, indent=1))
         return 0
     if args.command == "upgrade":
-        changed = upgrade(args.db)
+        try:
+            changed = upgrade(args.db)
+        except LensError as error:
+            print(f"error: {error.message}" + (f" — {error.hint}" if error.hint else ""), file=sys.stderr)
+            return 1
         print(f"{args.db}: {'brought up to date' if changed else 'already up to date'}")
         return 0
     if args.command in ("correct", "trail", "undo"):
@@ -97,7 +101,13 @@ def _ingest(paths: list[str], db: str, quiet: bool, project: str | None, debug: 
         elif not quiet:
             print(f"{done}/{total} {name}", file=sys.stderr)
 
-    summary = ingest(paths, db, progress, project)
+    try:
+        summary = ingest(paths, db, progress, project)
+    except LensError as error:  # the store stayed busy past LENS_LOCK_TIMEOUT: nothing was written
+        if show:
+            sys.stderr.write("\n")
+        print(f"error: {error.message}" + (f" — {error.hint}" if error.hint else ""), file=sys.stderr)
+        return 1
     if show:
         sys.stderr.write("\n")
     for outcome in summary.failures:

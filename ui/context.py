@@ -23,7 +23,7 @@ from metrics.base import Filters
 from metrics.materialize import install
 from ui.i18n import LANGUAGES, t, value_label
 from ui.identity import read_only, sign_in_bar
-from ui.writes import show_waits
+from ui.writes import LensError, show_waits, write_error
 
 install()  # the app's writes (first build, uploads, removals) refresh the metric tables
 
@@ -165,7 +165,12 @@ def page_setup(title_key: str) -> Context | None:
                        layout="wide")
     sign_in_bar(language)
     show_waits(language)  # a write that has to wait for another shows a spinner where it was started
-    ensure_database()
+    try:
+        ensure_database()
+    except LensError as error:  # another write held the store past LENS_LOCK_TIMEOUT
+        st.title(t(title_key, language))
+        st.error(write_error(error, language))
+        return None
     if not db_path().exists():
         st.title(t(title_key, language))
         st.info(t("empty_store", language))
@@ -176,6 +181,10 @@ def page_setup(title_key: str) -> Context | None:
     except StoreOutdated as error:  # a read-only app never upgrades the store itself
         st.title(t(title_key, language))
         st.error(t("store_outdated", language).format(hint=error.hint))
+        return None
+    except LensError as error:  # the upgrade of an older store waited past LENS_LOCK_TIMEOUT for another write
+        st.title(t(title_key, language))
+        st.error(write_error(error, language))
         return None
     options = options | {
         "outcome": lambda narrowed: context.run(catalog.outcome_options, filters=narrowed)}

@@ -210,6 +210,7 @@ def store_pending(db, user: User, stored_files: set[str], language: str) -> list
             done.append(correct(db, user, item["project"], item["field"], item["value"], item["reason"]))
         except (BadCorrection, NotAllowed, LensError) as error:
             st.error(f"{md(item['file'])}: {write_error(error, language)}")
+            kept.append(item)  # kept for another try: the editor need not type it again
     st.session_state[PENDING] = kept
     if done:
         st.success(t("pending_stored", language).format(n=len(done)))

@@ -65,6 +65,7 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Document:
                     scanned.append(number)
         finally:
             pdf.close()
+    builder.finish()
     if not builder.paragraphs:
         raise UnreadableFile("this is a scanned PDF with no text", name, hint=_HINT_SCAN)
     warnings = []
@@ -98,6 +99,7 @@ class _Builder:
         self.header: dict[int, str] | None = None  # an unruled table's header row, while its lines come
         self.grid_last: dict[int, tuple[Paragraph, list[dict]]] = {}  # each column's last cell line
         self.pair: tuple[Paragraph, Paragraph, float, float] | None = None  # label, value, value column, bottom
+        self.held: list[tuple[_Line, str]] = []  # lines at a page's edge while an unruled table runs
 
     def page(self, layout: PageLayout, number: int) -> bool:
         found = layout.tables
@@ -105,6 +107,7 @@ class _Builder:
             self._unruled_page(layout.words, number)
             return True
         self.grid = None
+        self._release_held()
         boxes = [t.bbox for t in found]
         words = layout.words
         if not words:
@@ -135,6 +138,10 @@ class _Builder:
                 self.open_line = None
         return True
 
+    def finish(self) -> None:
+        """The document ended: lines still held at the last page's foot are body text."""
+        self._release_held()
+
     def _unruled_page(self, words: list[dict], number: int) -> None:
         """A page without ruling lines: body lines, and the rows of a table found by its header's
         columns (loaders/formats/pdf_columns.py), each line a row of cells."""
@@ -145,12 +152,17 @@ class _Builder:
         runs = [segments(group) for group in groups]
         value_x = value_columns(runs, left)
         self.pair = None
+        band = {1, 2, len(lines) - 1, len(lines)}  # where running headers, footers and page numbers stand
         for line_number, (group, line) in enumerate(zip(groups, lines, strict=True), start=1):
-            if self.grid is not None and _PAGE_NUMBER.match(line.text):
-                continue  # a page number inside a running table is no cell
+            location = f"page {number}, line {line_number}"
+            if self.grid is not None and line_number in band and (
+                    _PAGE_NUMBER.match(line.text) or not self.grid.fits(runs[line_number - 1])):
+                self.held.append((line, location))  # a running header or footer, if the table goes on below it
+                continue
             if self.grid is not None and not self.grid.fits(runs[line_number - 1]):
                 self._end_header(number)
                 self.grid = None
+                self._release_held()
             if self.grid is None and (grid := header_grid(runs[line_number - 1], left)) is not None:
                 self.grid, self.header, self.grid_last = grid, grid.cells(group), {}
                 self.tables += 1
@@ -158,9 +170,11 @@ class _Builder:
                 self.open_line = self.open_table = None
                 continue
             if self.grid is None:
-                if not self._paired(group, runs[line_number - 1], value_x, f"page {number}, line {line_number}"):
-                    self._line(line, f"page {number}, line {line_number}")
+                if not self._paired(group, runs[line_number - 1], value_x, location):
+                    self._line(line, location)
+                self.open_table = None
                 continue
+            self.held = []  # the table went on: what was held was a running header or footer
             words_in = self.grid.cell_words(group)
             if self.header is not None and min(words_in) > self.grid.label_columns:
                 for column, text in self.grid.cells(group).items():  # the header's wrapped words (`Base de` / `données`)
@@ -169,6 +183,12 @@ class _Builder:
             self._end_header(number)
             self._grid_row(self._unbroken(words_in), number)
         self._end_header(number)
+
+    def _release_held(self) -> None:
+        """Lines held as a possible running header or footer, when the table did not go on: body text."""
+        held, self.held = self.held, []
+        for line, location in held:
+            self._line(line, location)
 
     def _unbroken(self, cells: dict[int, list[dict]]) -> dict[int, list[dict]]:
         """A line's cells, less those that go on in the column's line above: the end of a word broken
@@ -205,7 +225,8 @@ class _Builder:
         height = max(w["bottom"] - w["top"] for w in group)
         if self.pair is not None and min(w["top"] for w in group) - self.pair[3] <= _PARAGRAPH_GAP * height:
             label, value, column, _ = self.pair
-            if all(w["x1"] <= column - 2 for w in group):
+            own_label = re.search(r"[:?]\s*$", text) and len(text.split()) >= 3  # `Date du rapport :`, not `Gateway :`
+            if all(w["x1"] <= column - 2 for w in group) and not re.search(r"[:?]\s*$", label.text) and not own_label:
                 label.text = _join(label.text, text)
             elif all(w["x0"] >= column - 4 for w in group):
                 value.text = _join(value.text, text)

@@ -17,6 +17,7 @@ GAP = 8.0  # points of white between two words that puts them in different colum
 SLACK = 4.0  # points a cell's text may start left of its column's start
 MIN_COLUMNS = 4  # a header line has at least this many columns
 _HEADER_START = re.compile(r"^(?:indicat|performance)", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^\s*(?:[·•▪◦\-–*☐☒■□]|\(?[a-z0-9]{1,3}[).]|\|_\|)\s*$", re.IGNORECASE)
 _SHORT_WORDS = set("a à au aux ce ces de des du en et il la le les ne ni on ou où pas par qui que sa se ses son sur "
                    "un une y an and are as at be by for in is it its of on or the to was".split())
 # A line holding one of these opens a new table row: none of its cells goes on in the line above.
@@ -106,6 +107,7 @@ def value_columns(lines: list[list[list[dict]]], left_margin: float) -> list[flo
     figures: set[int] = set()  # columns holding a short figure (`15000.00`, `Janvier 2020`)
     for runs in lines:  # each line's `segments`
         if (len(runs) == 2 and runs[0][0]["x0"] - left_margin <= 2 * SLACK
+                and not _LIST_MARK.match(" ".join(w["text"] for w in runs[0]))
                 and runs[1][0]["x0"] - runs[0][-1]["x1"] >= GAP):
             key = round(runs[1][0]["x0"] / 3)
             starts.setdefault(key, []).append(runs[1][0]["x0"])
@@ -118,7 +120,7 @@ def value_columns(lines: list[list[list[dict]]], left_margin: float) -> list[flo
 def label_and_value(runs: list[list[dict]], columns: list[float]) -> tuple[list[dict], list[dict], float] | None:
     """A line's label words, value words and value column (from its `segments`) when it has both,
     the value starting in one of the value columns."""
-    if len(runs) != 2:
-        return None
+    if len(runs) != 2 or _LIST_MARK.match(" ".join(w["text"] for w in runs[0])):
+        return None  # `2)` set apart from its question by a tab is a list mark, not a label
     column = next((c for c in columns if abs(runs[1][0]["x0"] - c) <= SLACK), None)
     return (runs[0], runs[1], column) if column is not None else None

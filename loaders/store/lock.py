@@ -79,10 +79,17 @@ def write_lock(db_path: Path) -> Iterator[None]:
         try:
             lock.acquire(timeout=timeout)
         except Timeout:
+            notice(False)
             raise StoreBusy(f"another write to {db_path.name} did not finish within {timeout:g} s; nothing was changed",
                             hint="try again in a moment, or raise LENS_LOCK_TIMEOUT") from None
-        finally:
+        except BaseException:
             notice(False)
+            raise
+        try:
+            notice(False)  # closing the app's spinner may raise Streamlit's stop or rerun: never keep the lock then
+        except BaseException:
+            lock.release()
+            raise
     try:
         yield
     finally:

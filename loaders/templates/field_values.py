@@ -73,9 +73,11 @@ RISK_WORDS = {"low": 0, "faible": 0, "medium": 1, "moyen": 1, "high": 2, "eleve"
 # done is 0; one that gives no figure is null. Either way no number further on is taken for it.
 _ZERO_ANSWER = re.compile(r"(?:neant|aucune?|nil|none|nulle?|zero|rien|pas encore|not yet)\b")
 _NO_ANSWER = re.compile(r"(?:n\s?/\s?a|n\.a\.?|nd|s\.o\.?|tbd|tbc|a determiner|a preciser|to be (?:determined|confirmed)|"
-                        r"non (?:disponible|applicable)|not (?:available|applicable)|pas disponible|sans objet)(?:\W|$)|"
-                        r"[-–—_.]+$")
-_QUESTION = re.compile(r"^\s*(?:\d{1,2}\s*[).]\s|[a-z]\)\s)|[:?]\s*$", re.IGNORECASE)  # `2) Marqueur…`, `… :`
+                        r"non (?:disponible|applicable|connue?)|not (?:yet )?(?:available|applicable|known)|"
+                        r"pas (?:encore )?(?:disponible|connue?)|sans objet|inconnue?|unknown)(?:\W|$)|[-–—_.]+$")
+# the next question, not an answer: `2) Marqueur…`, `a) …`, a bare `2)` (a list mark set apart), `… :`, `…?`
+_QUESTION = re.compile(r"^\s*(?:\d{1,2}\s*[).](?:\s|$)|[a-z]\)(?:\s|$))|[:?]\s*$", re.IGNORECASE)
+_FIGURE_START = re.compile(r"^\s*(?:US\s?\$|USD|\$)?\s*\d", re.IGNORECASE)
 
 
 def word_answer(text: str) -> tuple[bool, float | None]:
@@ -84,17 +86,18 @@ def word_answer(text: str) -> tuple[bool, float | None]:
     key = fold(clean(text or "")).strip(" .:;!")
     if not key:
         return False, None
-    if _ZERO_ANSWER.match(key) and len(key) <= 40:
-        return True, 0.0
-    if _NO_ANSWER.match(key):
+    if _NO_ANSWER.match(key):  # before the zero words: `Pas encore disponible` gives no figure, not 0
         return True, None
+    if _ZERO_ANSWER.match(key) and len(key) <= 40 and not re.search(r"[1-9]", key):  # `Aucun budget…, 15 000 USD`
+        return True, 0.0
     return False, None
 
 
 def looks_like_answer(text: str) -> bool:
-    """A line below a question that can be its answer: short, and not the next question (`2) …`, `…:`)."""
+    """A line below a question that can be its answer: short, or starting with a figure (`45 % du budget
+    total … (USD 1 350 000 sur …)`), and not the next question (`2) …`, `…:`)."""
     text = clean(text or "")
-    return 0 < len(text) <= 60 and not _QUESTION.search(text)
+    return 0 < len(text) and (len(text) <= 60 or bool(_FIGURE_START.match(text))) and not _QUESTION.search(text)
 
 
 def read_rate(text: str) -> float | None:
