@@ -131,3 +131,48 @@ def test_accented_capitals_in_large_type_keep_their_words_and_lines(tmp_path):
                     "--outdir", str(tmp_path), str(tmp_path / "risk.docx")], check=True, capture_output=True, timeout=120)
     texts = [p.text for p in read_pdf((tmp_path / "risk.pdf").read_bytes(), "risk.pdf", "-").paragraphs]
     assert [t for t in texts if t != "·"] == ["Marquer de risque du projet : Élevé"] * 3
+
+
+def _with_ngo_lines() -> str:
+    from tests.conftest import SEEDS
+
+    return (SEEDS / "ml-peers-for-peace-final-2019.txt").read_text(encoding="utf-8").replace(
+        "HCR : $ 825,000\n", "HCR : $ 525,000\nSearch for Common Ground : $ 200,000\n"
+                            "Fonds national pour la paix du Mali : $ 100,000\n")
+
+
+NGO_BUDGETS = [("WFP", 855_000.0), ("FAO", 820_000.0), ("UNHCR", 525_000.0), ("Search for Common Ground", 200_000.0),
+               ("Fonds national pour la paix du Mali", 100_000.0)]
+
+
+def _budgets(record: dict) -> list[tuple[str, float]]:
+    assert not any("add up to" in w for w in record["warnings"]), record["warnings"]
+    return [(a["agency"], a["budget_usd"]) for a in record["project"]["agencies"]]
+
+
+def test_a_recipient_that_is_no_un_agency_keeps_its_line_in_a_word_table():
+    """An NGO and a fund's national window, their names and amounts in two cells of the budget
+    table: each keeps its line (the name alone in its cell used to wait for nothing)."""
+    from tests.variants.word import to_docx
+
+    text = _with_ngo_lines()
+    assert _budgets(parse_bytes(text.encode("utf-8"), "ngo.txt")) == NGO_BUDGETS
+    assert _budgets(parse_bytes(to_docx(text, "ngo.txt"), "ngo.docx")) == NGO_BUDGETS
+
+
+def test_a_recipient_that_is_no_un_agency_keeps_its_line_in_a_pdf(tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing; .ci/run installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    from tests.variants.word import to_docx
+
+    for ruled in (True, False):
+        (tmp_path / f"ngo-{ruled}.docx").write_bytes(to_docx(_with_ngo_lines(), "ngo.txt", ruled=ruled))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "ngo-True.docx"), str(tmp_path / "ngo-False.docx")],
+                   check=True, capture_output=True, timeout=120)
+    for ruled in (True, False):
+        record = parse_bytes((tmp_path / f"ngo-{ruled}.pdf").read_bytes(), "ngo.pdf")
+        assert _budgets(record) == NGO_BUDGETS, ruled

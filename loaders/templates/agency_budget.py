@@ -131,13 +131,16 @@ def _read_budget_block(block: list[Paragraph], merged: dict[str, dict], result: 
             if amount is not None and not name:
                 result.total_usd, result.total_location = amount, paragraph.location
             return  # the block ends at its total row
-        if amount is None:
-            code = agency_code(name) if name and not _HEADER_WORDS.match(fold(name)) else None
-            if code is not None:
-                pending = (code, name, paragraph)
+        if amount is None:  # a name whose amount is in the next cell or line (a Word table, a PDF column)
+            recipient = name and not _HEADER_WORDS.match(fold(name)) and re.search(r"[^\W\d_]{2}", name)
+            code = (agency_code(name) or (_own_name(name) if len(name) <= 80 else None)) if recipient else None
+            pending = (code, name, paragraph) if code is not None else None
             continue
         if not name and pending is not None:
             code, name, _ = pending
+            if agency_code(name) is None:
+                result.warnings.append(f"{paragraph.location}: '{name[:40]}' is not a UN agency Lens knows; its "
+                                       "budget is kept under the name as written")
         elif name:
             code = agency_code(name)
             if code is None:
