@@ -96,14 +96,19 @@ def _title(text: str | None) -> str | None:
     return title or None
 
 
-def _short_value(hit: FieldHit | None) -> str:
-    """The value on the label's line, else a short line just below it (a filled form cell)."""
+def _value_of(hit: FieldHit | None, fits) -> str:
+    """The value on the label's line, else the line just below it when `fits(line)` says it is one."""
     if hit is None:
         return ""
     if hit.inline:
         return hit.inline
     below = hit.first_value()
-    return below if len(below) <= 40 else ""
+    return below if fits(below) else ""
+
+
+def _short_value(hit: FieldHit | None) -> str:
+    """The value on the label's line, else a short line just below it (a filled form cell)."""
+    return _value_of(hit, lambda below: len(below) <= 40)
 
 
 def _report_type(hit: FieldHit | None) -> str | None:
@@ -131,12 +136,7 @@ def _marker(hit: FieldHit | None, words: dict | None, what: str, warnings: list[
 
 def _answer(hit: FieldHit | None) -> str:
     """The answer to a question: on its line, else the line below when that is an answer, not the next question."""
-    if hit is None:
-        return ""
-    if hit.inline:
-        return hit.inline
-    below = hit.first_value()
-    return below if looks_like_answer(below) else ""
+    return _value_of(hit, looks_like_answer)
 
 
 def _rate(hit: FieldHit | None) -> float | None:
