@@ -1,4 +1,5 @@
-"""`python -m bench [--quick] [--json] [--no-browser]`: parse and ingest throughput; every page's
+"""`python -m bench [--quick] [--json] [--no-browser]`: parse and ingest throughput (text, Word,
+ruled and unruled PDFs; OCR seconds per scanned page on one core and on all); every page's
 queries at two portfolio sizes against the naive pandas way; every page whole (`pagerun:` under
 AppTest, `browser:` in headless Chromium) at 1k, 5k and 20k projects; one report ingested into the
 largest store (`grow:ingest`). Prints medians of repeated runs."""
@@ -19,6 +20,7 @@ import duckdb
 from bench.browser_pages import CHROMIUM, rows_in_child
 from bench.docx_copies import docx_copy
 from bench.make_portfolio import build
+from bench.ocr_pages import ocr_rows
 from bench.page_queries import PAGES, pandas_page, run_page
 from bench.page_runs import page_runs
 from bench.pdf_copies import pdf_copies
@@ -89,6 +91,19 @@ def pdf_rows(runs: int) -> list[dict]:
     return [result]
 
 
+def unruled_row(runs: int, seeds: int | None = None) -> dict:
+    """The same seed PDFs with every table border removed: the column-aware reader (issue 23: ≥ 8 reports/s)."""
+    copies = pdf_copies(sorted(SAMPLES.glob("*.txt"))[:seeds], ruled=False)
+    if copies is None:
+        return {"name": "parse:pdf-unruled", "n": 0, "median_s": 0.0, "p90_s": 0.0, "runs": 0, "skipped": "soffice missing"}
+    files = [(name, data) for name, data, _ in copies]
+    pages = sum(p for _, _, p in copies)
+    result = row("parse:pdf-unruled", len(files), timed(lambda: _parse_all(files), runs), per=len(files))
+    result["views"] = pages
+    result["s_per_20_pages"] = round(result["median_s"] / pages * 20, 3)
+    return result
+
+
 def ingest_row(copies: int, runs: int) -> dict:
     times = []
     with tempfile.TemporaryDirectory() as folder:
@@ -133,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     install()
     sizes, runs, copies = ((200, 1000), 3, 2) if args.quick else ((1000, 20000), 9, 20)
     emit = (lambda r: print(json.dumps(r), flush=True)) if args.json else _print
-    for result in parse_rows(copies, runs) + pdf_rows(runs):
+    for result in parse_rows(copies, runs) + pdf_rows(runs) + [unruled_row(runs, 1 if args.quick else None)]:
+        emit(result)
+    for result in ocr_rows(SAMPLES / "caf-cmr-traite-2021.txt", 2 if args.quick else 12, 1 if args.quick else 3):
         emit(result)
     emit(ingest_row(copies, max(1, runs // 3)))
     medians: dict[int, dict[str, float]] = {}

@@ -12,8 +12,9 @@ from tests.variants.english import to_english
 from tests.variants.word import to_docx
 
 
-def pdf_copies(seeds: list[Path]) -> list[tuple[str, bytes, int]] | None:
-    """(name, PDF bytes, pages) for each seed report with a results table, French and English; None without soffice."""
+def pdf_copies(seeds: list[Path], ruled: bool = True) -> list[tuple[str, bytes, int]] | None:
+    """(name, PDF bytes, pages) for each seed report with a results table, French and English, its
+    tables ruled or with every border removed; None without soffice."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return None
@@ -25,7 +26,7 @@ def pdf_copies(seeds: list[Path]) -> list[tuple[str, bytes, int]] | None:
             text = seed.read_text(encoding="utf-8")
             for language, version in (("fr", text), ("en", to_english(text))):
                 try:
-                    (out / f"{seed.stem}.{language}.docx").write_bytes(to_docx(version, seed.name))
+                    (out / f"{seed.stem}.{language}.docx").write_bytes(to_docx(version, seed.name, ruled=ruled))
                 except ValueError:
                     continue  # no results table to lay out (final review, project profile)
         names = sorted(str(p) for p in out.glob("*.docx"))

@@ -92,14 +92,14 @@ def _parse(files: list[str], project: str | None) -> int:
 def _ingest(paths: list[str], db: str, quiet: bool, project: str | None, debug: bool = False) -> int:
     show = not quiet and sys.stderr.isatty()
 
-    def progress(done: int, total: int, name: str) -> None:
+    def progress(done: float, total: int, name: str) -> None:  # a fraction while a scan's pages are read
         if show:
             width = 30
             filled = int(width * done / max(total, 1))
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {int(done)}/{total} {name[:50]:<50}")
             sys.stderr.flush()
-        elif not quiet:
-            print(f"{done}/{total} {name}", file=sys.stderr)
+        elif not quiet and done == int(done):
+            print(f"{int(done)}/{total} {name}", file=sys.stderr)
 
     try:
         summary = ingest(paths, db, progress, project)

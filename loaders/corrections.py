@@ -10,20 +10,11 @@ from loaders.normalise.agencies import agency_code
 from loaders.normalise.cells import read_cell
 from loaders.normalise.dates import read_date
 from loaders.normalise.numbers import read_number
+from loaders.record import CORRECTABLE
 from loaders.store.corrections import BadCorrection, Correction
 from loaders.templates.field_values import read_marker, read_report_type
 
-# field → (what it holds, how a user names it)
-FIELDS: dict[str, str] = {
-    "project.total_budget_usd": "money",
-    "report.implementation_rate": "rate",
-    "report.gender_allocated_usd": "money",
-    "report.gender_spent_usd": "money",
-    "project.gender_marker": "marker",
-    "project.risk_marker": "marker",
-    "report.type": "type",
-    "report.date": "date",
-}
+FIELDS = CORRECTABLE  # field → what it holds
 MAX_REASON = 500
 CELLS = ("baseline", "target", "milestone", "current")
 _AGENCY_FIELD = re.compile(r"^project\.agencies\.(?P<agency>\S.*?)\.budget_usd$")  # budget of one recipient agency

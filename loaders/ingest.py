@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from loaders.errors import LensError
+from loaders.formats.pdf_ocr import PAGE_PROGRESS
 from loaders.parse import SUPPORTED, parse_bytes
 from loaders.store.session import writing
 from loaders.store.writer import project_key, write_record
@@ -70,7 +71,8 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 def ingest(paths: Iterable[str | Path], db_path: str | Path,
            progress: Callable[[int, int, str], None] | None = None, project_id: str | None = None,
            names: dict[Path, str] | None = None) -> IngestSummary:
-    """Parse and store every file; `progress(done, total, name)` is called after each one is read. `names`
+    """Parse and store every file; `progress(done, total, name)` is called after each one is read (and
+    after each page of a scan read by OCR, `done` then a fraction: 2.5 is half-way through the third). `names`
     gives the name a file is known by where it is stored under another (uploads, kept by content hash).
     Files are read before the store's write lock is taken, so a long batch holds it only to write."""
     started = time.perf_counter()
@@ -81,7 +83,13 @@ def ingest(paths: Iterable[str | Path], db_path: str | Path,
         if path not in named and path.suffix.lower() not in SUPPORTED:  # found in a folder, not a kind we read
             read.append((path, FileOutcome(str(path), "skipped", error=f"not a kind Lens reads ({path.suffix})")))
         else:
-            read.append((path, _read_one(path, project_id, (names or {}).get(path, path.name))))
+            name = (names or {}).get(path, path.name)
+            pages = _page_progress(progress, number, len(files), name)
+            token = PAGE_PROGRESS.set(pages)
+            try:
+                read.append((path, _read_one(path, project_id, name)))
+            finally:
+                PAGE_PROGRESS.reset(token)
         if progress:
             progress(number, len(files), path.name)
     summary = IngestSummary()
@@ -92,6 +100,13 @@ def ingest(paths: Iterable[str | Path], db_path: str | Path,
     summary.seconds = time.perf_counter() - started
     summary.projects = projects
     return summary
+
+
+def _page_progress(progress, number: int, files: int, name: str):
+    """While a scan is read by OCR, the file's share of the bar grows page by page."""
+    if progress is None:
+        return None
+    return lambda done, pages: progress(number - 1 + done / pages, files, f"{name} · OCR {done}/{pages}")
 
 
 def _read_one(path: Path, project_id: str | None, name: str) -> dict | FileOutcome:

@@ -19,6 +19,7 @@ class Paragraph:
     table: int | None = None  # table index; None for body text (or unknown, in text exports)
     grid_col: int | None = None  # column in the table grid, where the format knows it
     merged: bool = False  # continuation of a vertically merged cell (text repeated)
+    uncertain: list[tuple[str, float]] = field(default_factory=list)  # OCR'd figures read with low confidence
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Document:
     tables_known: bool  # False for text exports, where table boundaries are lost
     comments: list[Comment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read from a scan by OCR
 
     def lines(self) -> list[str]:
         return [p.text for p in self.paragraphs]

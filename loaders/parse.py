@@ -22,6 +22,7 @@ from loaders.templates.narrative import merge_outcomes, read_narrative_outcomes
 from loaders.templates.other_documents import empty_project, empty_report, read_final_review, read_profile
 from loaders.templates.progress_report import read_report_fields
 from loaders.templates.results_table import read_results_table
+from loaders.templates.uncertain import uncertain_figures
 from loaders.templates.undp_project import read_undp_project
 
 LOADER_VERSION = "0.2.0"
@@ -133,8 +134,11 @@ def parse_document(document: Document) -> dict:
                                           "no results table")
     warnings.extend(table.warnings)
     narrative = read_narrative_outcomes(document.paragraphs, table.start_index) if kind != "project_profile" else {}
+    source = _source(document.file, document.sha256, document.format, detect_language(full_text))
+    if document.ocr_pages:
+        source["ocr_pages"] = document.ocr_pages
     return {
-        "source": _source(document.file, document.sha256, document.format, detect_language(full_text)),
+        "source": source,
         "kind": kind,
         "project": project,
         "report": report,
@@ -143,5 +147,6 @@ def parse_document(document: Document) -> dict:
         "comments": [c.as_dict() for c in document.comments],
         "missing": missing_fields(kind, project, report, table.indicators, table.found),
         "locations": locations,
+        "uncertain": uncertain_figures(document.paragraphs, project, locations, table.indicators),
         "warnings": warnings,
     }

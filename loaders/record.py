@@ -19,6 +19,7 @@ class Source(_Strict):
     format: Literal["txt", "docx", "pdf", "xlsx", "csv", "json"]
     language: Literal["fr", "en"] | None = None
     loader_version: str = ""
+    ocr_pages: list[int] = Field(default=[], description="pages read from a scan by OCR (Tesseract); [] for a text layer")
 
 
 class Office(_Strict):
@@ -130,6 +131,28 @@ class BudgetLine(_Strict):
     location: str
 
 
+class Uncertain(_Strict):
+    """A figure OCR read with low confidence: the field it fed, what was read there and how sure."""
+
+    field: str = Field(description="the name a correction takes: `project.total_budget_usd`, "
+                                   "`project.agencies.UNDP.budget_usd`, `indicators.1.2.target`")
+    location: str
+    read: str = Field(description="the word as OCR read it")
+    confidence: int = Field(ge=0, le=100, description="Tesseract's word confidence")
+
+
+# The headline fields a person can correct by hand (loaders/corrections.py), and what each holds.
+CORRECTABLE: dict[str, str] = {
+    "project.total_budget_usd": "money",
+    "report.implementation_rate": "rate",
+    "report.gender_allocated_usd": "money",
+    "report.gender_spent_usd": "money",
+    "project.gender_marker": "marker",
+    "project.risk_marker": "marker",
+    "report.type": "type",
+    "report.date": "date",
+}
+
 MissingField = Literal["project.total_budget_usd", "project.agencies[].budget_usd", "report.type", "report.date",
                        "report.implementation_rate", "report.gender_allocated_usd", "report.gender_spent_usd",
                        "project.gender_marker", "indicators"]
@@ -151,6 +174,8 @@ class ParseRecord(_Strict):
     locations: dict[str, str] = Field(default={}, description="where each headline field that was read was found, by "
                                                               "its dotted name: {\"report.gender_allocated_usd\": "
                                                               "\"line 88\"} (indicators and budget lines carry their own)")
+    uncertain: list[Uncertain] = Field(default=[], description="figures read by OCR with low confidence: to be "
+                                                               "confirmed or corrected by a person")
     warnings: list[str] = []
 
 

@@ -27,7 +27,7 @@ def project_sources(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Data
     """Every file read about the project (reports, and workbooks joined through its numbers)."""
     return con.execute("""
         SELECT s.file_name, s.kind, s.format, s.report_period, s.ingested_at, s.superseded_by IS NOT NULL AS superseded,
-               len(s.warnings) AS warnings, s.sha256
+               len(s.warnings) AS warnings, len(s.ocr_pages) AS ocr_pages, s.sha256
         FROM sources s WHERE s.project_key = ?
            OR s.sha256 IN (SELECT source_sha256 FROM budget_lines_resolved WHERE resolved_project_key = ?)
         ORDER BY s.ingested_at""", [project_key, project_key]).df()
@@ -45,9 +45,21 @@ def current_missing(con: duckdb.DuckDBPyConnection, project_key: str) -> list[st
 def headline_locations(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """Where each headline figure of the project's current report was read: field, file, location."""
     return project_query(con, """
-        SELECT l.field, s.file_name, l.location FROM field_locations l
+        SELECT l.field, s.file_name, l.location, coalesce(l.source, 'text') AS source FROM field_locations l
         JOIN current_source c ON c.sha256 = l.source_sha256 JOIN sources s ON s.sha256 = l.source_sha256
         WHERE c.project_key = ? ORDER BY l.field""", Filters(project=project_key), [project_key])
+
+
+def uncertain_figures(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+    """Figures of the project's current report that OCR read with low confidence and no one has
+    confirmed or corrected yet (a correction of the field settles it): field, read, confidence,
+    location, file."""
+    return project_query(con, """
+        SELECT u.field, u.read, u.confidence, u.location, s.file_name FROM uncertain_figures u
+        JOIN current_source c ON c.sha256 = u.source_sha256 JOIN sources s ON s.sha256 = u.source_sha256
+        WHERE c.project_key = ?
+          AND u.field NOT IN (SELECT field FROM active_corrections WHERE project_key = ?)
+        ORDER BY u.field, u.read""", Filters(project=project_key), [project_key, project_key])
 
 
 def stale_corrections(con: duckdb.DuckDBPyConnection) -> list[dict]:

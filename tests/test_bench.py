@@ -27,3 +27,4 @@ def test_quick_bench_reports_every_measurement():
     assert {f"pagerun:{p.lower()}" for p in pages} <= names  # every page run whole under AppTest
     assert all(r["first_s"] > 0 and r["cached_s"] > 0 for r in rows if r["name"].startswith("pagerun:"))
     assert "grow:ingest" in names
+    assert {"parse:pdf-unruled", "ocr:page (1 core)", "ocr:page (all cores)"} <= names  # issue 23

@@ -81,7 +81,7 @@ def ensure_database() -> None:
         bar = st.progress(0.0, text="Building the portfolio database from the sample reports…")
 
         def progress(done: int, total: int, name: str) -> None:
-            bar.progress(done / max(total, 1), text=f"Reading {name} ({done}/{total})")
+            bar.progress(done / max(total, 1), text=f"Reading {name} ({int(done)}/{total})")
 
         summary = ingest([samples_path()], db_path(), progress)
         bar.empty()

@@ -124,6 +124,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "project_key": ("Project no.", "N° de projet"), "title": ("Project", "Projet"), "countries": ("Country", "Pays"),
     "agency": ("Agency", "Agence"), "raw_name": ("As written", "Tel qu'écrit"),
     "lead": ("Lead", "Chef de file"), "file_name": ("File", "Fichier"),
+    "ocr_pages": ("Pages read by OCR", "Pages lues par OCR"),
     "budget_usd": ("Budget (USD)", "Budget (USD)"),
     "indicators_disaggregated": ("Indicators split by sex", "Indicateurs ventilés par sexe"),
     "indicators_missing_split": ("Indicators to split by sex", "Indicateurs à ventiler par sexe"),

@@ -48,6 +48,7 @@ LABELS: dict[str, tuple[str, str]] = {
                           "on the Data page.", "Les rapports donnent l'EGAF par projet ; par agence, il vient des "
                           "budgets Excel — importez-en un sur la page Données."),
     "read_at": ("Read from {file} —", "Lu dans {file} —"),
+    "read_at_ocr": ("Read by OCR from the scan {file} —", "Lu par OCR dans le document scanné {file} —"),
     "projects_behind": ("Projects behind", "Projets en retard"),
     "of_dated": ("of {m} with dates", "sur {m} datés"),
     "find_project": ("Find a project: its number or words of its title",
@@ -98,6 +99,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "missing": ("Not found in the file", "Absent du fichier"),
     "missing_intro": ("Not found in the current report, so left out of the figures above:",
                       "Absent du rapport en cours, donc laissé hors des chiffres ci-dessus :"),
+    "uncertain_one": ("One figure below was read by OCR from a scan with low confidence. Check it against the paper "
+                      "copy: an editor confirms it (entering it as it stands) or puts it right with the correction form "
+                      "further down. Until then it counts as read.",
+                      "Un chiffre ci-dessous a été lu par OCR sur un document scanné avec une confiance faible. "
+                      "Vérifiez-le sur l'exemplaire papier : un éditeur le confirme (en le saisissant tel qu'il figure) "
+                      "ou le corrige avec le formulaire de correction plus bas. D'ici là, il compte tel que lu."),
+    "uncertain_many": ("{n} figures below were read by OCR from a scan with low confidence. Check them against the "
+                       "paper copy: an editor confirms each (entering it as it stands) or puts it right with the "
+                       "correction form further down. Until then they count as read.",
+                       "{n} chiffres ci-dessous ont été lus par OCR sur un document scanné avec une confiance faible. "
+                       "Vérifiez-les sur l'exemplaire papier : un éditeur confirme chacun (en le saisissant tel qu'il "
+                       "figure) ou le corrige avec le formulaire de correction plus bas. D'ici là, ils comptent tels "
+                       "que lus."),
+    "by_ocr": ("read by OCR", "lu par OCR"),
+    "figure": ("Figure", "Chiffre"), "ocr_read": ("Read as", "Lu comme"),
+    "ocr_confidence": ("OCR confidence", "Confiance de l'OCR"),
     "missing_file": ("{file}: not found in the file — {fields}", "{file} : absent du fichier — {fields}"),
     "file": ("File", "Fichier"), "kind": ("Kind", "Type"), "project_id": ("Project", "Projet"),
     "warnings": ("Warnings", "Avertissements"), "error": ("Error", "Erreur"),
@@ -195,6 +212,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "nothing_to_store": ("No file can be stored: each one was refused above.",
                          "Aucun fichier ne peut être enregistré : chacun a été refusé ci-dessus."),
     "reading_files": ("Reading the files…", "Lecture des fichiers…"),
+    "ocr_pages": ("Reading the scan {file} by OCR: page {done} of {pages}",
+                  "Lecture par OCR du document scanné {file} : page {done} sur {pages}"),
     "stored_line": ("Files added: {added} · already stored: {unchanged} · failed: {failed} · refused in the preview, "
                     "not stored: {refused} — projects in the portfolio: {projects}.",
                     "Fichiers ajoutés : {added} · déjà enregistrés : {unchanged} · en échec : {failed} · refusés à "

@@ -14,6 +14,7 @@ from ui.corrections import field_label, preview_correction_form, show_trail, sto
 from ui.files import preview, remove_file, save_upload, store_uploads
 from ui.i18n import column_label, fmt_number, missing_label, t, value_label
 from ui.identity import current_user, read_only
+from ui.reading import pages_shown
 from ui.safe_text import md
 from ui.tables import show_table
 from ui.uploader import uploader
@@ -34,7 +35,10 @@ def upload(ctx: Context) -> None:
                             "Numéro de projet pour les budgets Excel (facultatif)", placeholder="00125232")
     if not files:
         return
-    previews = [preview(f.getvalue(), f.name, project) for f in files]
+    previews = []
+    for file in files:
+        with pages_shown(file.name, ctx.language):  # a scan is read page by page by OCR, once
+            previews.append(preview(file.getvalue(), file.name, project))
     lang = ctx.language
     show_table(ctx.language, pd.DataFrame([{  # why a file is refused next to its name, never off to the side
         ctx.t("file"): p["file"], ctx.t("error"): refusal(p, lang) or "—", ctx.t("kind"): value_label(p["kind"], lang) or "—",
@@ -78,7 +82,7 @@ def store(ctx: Context, files: list, project: str, refused: int) -> None:
     bar = st.progress(0.0, text=ctx.t("reading_files"))
     try:
         summary = store_uploads(list(names), names, db_path(), project,
-                                lambda done, total, name: bar.progress(done / total, text=f"{done}/{total} · {name}"))
+                                lambda done, total, name: bar.progress(done / total, text=f"{int(done)}/{total} · {name}"))
     except LensError as error:  # the store was busy past the timeout: nothing was stored
         bar.empty()
         st.error(write_error(error, lang))

@@ -11,7 +11,7 @@ import streamlit as st
 from metrics import delivery, gender, indicators, project_detail, quality
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, progress_column, project_ref, show, style
 from ui.context import Context, db_path, page_setup
-from ui.corrections import agency_choices, corrected_list, correction_form, mark, show_trail, undo_form
+from ui.corrections import agency_choices, corrected_list, correction_form, field_label, mark, show_trail, undo_form
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import (
@@ -102,9 +102,12 @@ def facts(ctx: Context, row) -> None:
     read_at = read_at[read_at["field"].isin(HEADLINE_FIELDS)].sort_values(
         "field", key=lambda fields: [HEADLINE_FIELDS.index(f) for f in fields])
     if not read_at.empty:  # where each figure was read, so a person can find it in the file
-        st.caption(ctx.t("read_at").format(file=md(read_at["file_name"].iloc[0])) + " " + " · ".join(
-            f"{missing_label([f], lang)}: {md(location(where, lang))}"
-            for f, where in zip(read_at["field"], read_at["location"], strict=True)))
+        scanned = set(read_at["source"]) == {"ocr"}  # a whole scan says so once, a page of one beside each place
+        st.caption(ctx.t("read_at_ocr" if scanned else "read_at").format(file=md(read_at["file_name"].iloc[0])) + " "
+                   + " · ".join(f"{missing_label([f], lang)}: {md(location(where, lang))}"
+                                + (f" ({ctx.t('by_ocr')})" if source == "ocr" and not scanned else "")
+                                for f, where, source in zip(read_at["field"], read_at["location"], read_at["source"],
+                                                            strict=True)))
     if isinstance(row.get("left_out_reason"), str):
         st.warning(f"{left_out_label(row['left_out_reason'], lang).capitalize()} — {ctx.t('left_out_help')}")
 
@@ -161,6 +164,18 @@ def outcomes(ctx: Context, key: str) -> list[str]:
     return list(dict.fromkeys(table["code"].dropna()))
 
 
+def uncertain(ctx: Context, doubtful: pd.DataFrame) -> None:
+    """Figures OCR was unsure of, not yet confirmed or corrected: what was read, how sure, where."""
+    lang = ctx.language
+    st.warning(ctx.t("uncertain_one") if len(doubtful) == 1 else ctx.t("uncertain_many").format(n=len(doubtful)))
+    show_table(lang, pd.DataFrame({
+        "figure": [field_label(f, lang) for f in doubtful["field"]], "read": doubtful["read"],
+        "confidence": [fmt_pct(c / 100, lang, decimals=0) for c in doubtful["confidence"]],
+        "location": [location(w, lang) for w in doubtful["location"]], "file_name": doubtful["file_name"]}),
+        hide_index=True, column_config={"figure": ctx.t("figure"), "read": ctx.t("ocr_read"),
+                                        "confidence": ctx.t("ocr_confidence")})
+
+
 def render(ctx: Context) -> None:
     projects = ctx.run(delivery.project_choices)
     if projects.empty:
@@ -177,6 +192,9 @@ def render(ctx: Context) -> None:
     missing = ctx.query(project_detail.current_missing, key)
     if missing:
         st.warning(f"{ctx.t('missing_intro')} {missing_label(missing, ctx.language)}.")
+    doubtful = ctx.query(project_detail.uncertain_figures, key)
+    if not doubtful.empty:
+        uncertain(ctx, doubtful)
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")

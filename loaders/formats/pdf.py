@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from loaders.errors import UnreadableFile
 from loaders.formats.pdf_columns import ROW_LABEL, Grid, header_grid, label_and_value, segments, value_columns
 from loaders.formats.pdf_layout import PDFIUM_LOCK, PageLayout, open_document, page_layout
+from loaders.formats.pdf_ocr import mark_uncertain, ocr_pages
 from loaders.formats.pdfguard import check_pdf
 from loaders.model import Document, Paragraph
 
@@ -21,7 +22,7 @@ _LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 _PARAGRAPH_GAP = 0.9  # a gap between lines wider than this share of a line's height ends a paragraph
 _SPACE = 4.0  # points: a space and some slack for justified text
 _NEW_ITEM = re.compile(r"^\s*(?:[·•▪◦\-–*☐☒■□]|\|_\||\(?[a-z0-9]{1,3}[).]\s)")
-_HINT_SCAN = "export it from Word (File › Save as › PDF), or run OCR on it first"
+_HINT_SCAN = "export it again from Word (File › Save as › PDF), or scan the paper copy again"
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,3}(?:\s*(?:/|of|sur|de)\s*\d{1,3})?\s*$", re.IGNORECASE)
 
 
@@ -40,39 +41,58 @@ class _Line:
 
 
 def read_pdf(data: bytes, name: str, sha256: str) -> Document:
-    """Read a text-layer PDF into paragraphs; tables keep their table, row and grid column."""
+    """Read a PDF into paragraphs; tables keep their table, row and grid column. Pages with no
+    text layer (scans) are read by OCR (loaders/formats/pdf_ocr.py); their paragraphs' locations
+    say so (`page 3 (OCR), …`) and each keeps its words' lowest confidence."""
     check_pdf(data, name)
     with PDFIUM_LOCK:
         try:
             pdf = open_document(data)
         except Exception as error:  # PDFium reports locked and broken files alike as PdfiumError
             raise _open_error(error, name) from error
-        try:
-            pages = len(pdf)
-            if pages > MAX_PAGES:
-                raise UnreadableFile(f"the PDF has {pages} pages; reports are read up to {MAX_PAGES}", name)
-            builder = _Builder()
-            scanned = []
-            for number in range(1, pages + 1):
-                try:
-                    page = pdf[number - 1]
-                    layout = page_layout(page)
-                    page.close()
-                except Exception as error:
-                    raise UnreadableFile(f"page {number} of this PDF could not be read ({type(error).__name__})",
-                                         name, hint=_HINT_SCAN) from error
-                if not builder.page(layout, number) and layout.has_images:
-                    scanned.append(number)
-        finally:
+    try:
+        layouts = _layouts(pdf, name)
+        scanned = [number for number, layout in enumerate(layouts, start=1) if not layout.words and layout.has_images]
+        if scanned:
+            for number, layout in ocr_pages(pdf, scanned, name, sha256).items():
+                layouts[number - 1] = layout
+    finally:
+        with PDFIUM_LOCK:
             pdf.close()
+    builder = _Builder()
+    for number, layout in enumerate(layouts, start=1):
+        builder.page(layout, number)
     builder.finish()
+    if scanned:
+        mark_uncertain(builder.paragraphs, {number: layouts[number - 1].words for number in scanned})
+    if not builder.paragraphs and scanned:
+        raise UnreadableFile("this scanned PDF holds no text that OCR could read (a photo, or a blank page?)",
+                             name, hint=_HINT_SCAN)
     if not builder.paragraphs:
-        raise UnreadableFile("this is a scanned PDF with no text", name, hint=_HINT_SCAN)
+        raise UnreadableFile("this PDF holds no text: its pages are drawings only", name, hint=_HINT_SCAN)
     warnings = []
     if scanned:
         shown = ", ".join(map(str, scanned[:10])) + ("…" if len(scanned) > 10 else "")
-        warnings.append(f"page(s) {shown} of this PDF are images with no text (scanned?); what they show was not read")
-    return Document(name, sha256, "pdf", builder.paragraphs, tables_known=True, comments=[], warnings=warnings)
+        warnings.append(f"page(s) {shown} of this PDF are scans read by OCR: check the figures marked uncertain")
+    return Document(name, sha256, "pdf", builder.paragraphs, tables_known=True, comments=[], warnings=warnings,
+                    ocr_pages=scanned)
+
+
+def _layouts(pdf, name: str) -> list[PageLayout]:
+    with PDFIUM_LOCK:
+        pages = len(pdf)
+        if pages > MAX_PAGES:
+            raise UnreadableFile(f"the PDF has {pages} pages; reports are read up to {MAX_PAGES}", name)
+        layouts = []
+        for number in range(1, pages + 1):
+            try:
+                page = pdf[number - 1]
+                layouts.append(page_layout(page))
+                page.close()
+            except Exception as error:
+                raise UnreadableFile(f"page {number} of this PDF could not be read ({type(error).__name__})",
+                                     name, hint=_HINT_SCAN) from error
+    return layouts
 
 
 def _open_error(error: Exception, name: str) -> UnreadableFile:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 GAP = 8.0  # points of white between two words that puts them in different columns
 SLACK = 4.0  # points a cell's text may start left of its column's start
+OCR_SLACK = 6.0  # points a word read by OCR (its box often wider than its ink) may run past a column start
 MIN_COLUMNS = 4  # a header line has at least this many columns
 _HEADER_START = re.compile(r"^(?:indicat|performance)", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:[·•▪◦\-–*☐☒■□]|\(?[a-z0-9]{1,3}[).]|\|_\|)\s*$", re.IGNORECASE)
@@ -44,7 +45,8 @@ class Grid:
         """Whether a line's runs of words (`segments`) stay in their columns: none crosses a column start."""
         for segment in runs:
             left, right = segment[0]["x0"], segment[-1]["x1"]
-            if any(left < start - SLACK < right - SLACK for start in self.starts[1:]):
+            over = OCR_SLACK if "conf" in segment[-1] else 0.0  # an OCR word's box runs wider than its ink
+            if any(left < start - SLACK and right - over > start for start in self.starts[1:]):
                 return False
         return True
 

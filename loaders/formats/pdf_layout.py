@@ -43,7 +43,7 @@ def page_layout(page: pdfium.PdfPage) -> PageLayout:
     finally:
         textpage.close()
     edges, has_images = _edges(page, height)
-    return PageLayout(words, _tables(edges), has_images)
+    return PageLayout(words, tables_from_edges(edges), has_images)
 
 
 def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
@@ -117,7 +117,7 @@ def _add_edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float])
                       "orientation": "v", "object_type": "line"})
 
 
-def _tables(edges: list[dict]) -> list[Table]:
+def tables_from_edges(edges: list[dict]) -> list[Table]:
     """pdfplumber's ruled-table algorithm on the page's rules (its default tolerances)."""
     if len(edges) < 4:
         return []

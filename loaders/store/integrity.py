@@ -6,7 +6,7 @@ import duckdb
 
 # every table whose rows are read from one file (`source_sha256`): removing a file empties them of it
 FACT_TABLES = ("projects", "reports", "agency_budgets", "outcomes", "outputs", "indicators", "comments",
-               "budget_lines", "project_aliases", "field_locations")
+               "budget_lines", "project_aliases", "field_locations", "uncertain_figures")
 
 
 def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -149,3 +149,13 @@ CREATE TABLE IF NOT EXISTS field_locations (
     source_sha256 VARCHAR NOT NULL, field VARCHAR NOT NULL, location VARCHAR NOT NULL,
     PRIMARY KEY (source_sha256, field)
 );
+-- 'ocr' where the field was read from a scanned page by OCR, 'text' from a text layer (issue 23).
+ALTER TABLE field_locations ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'text';
+-- The pages of a PDF read from a scan by OCR (REPORT.md `source.ocr_pages`).
+ALTER TABLE sources ADD COLUMN IF NOT EXISTS ocr_pages INTEGER[];
+
+-- Figures OCR read with low confidence (REPORT.md `uncertain`), under the name a correction takes;
+-- a correction of the field (its value confirmed or put right) settles it.
+CREATE TABLE IF NOT EXISTS uncertain_figures (
+    source_sha256 VARCHAR NOT NULL, field VARCHAR NOT NULL, location VARCHAR, read VARCHAR, confidence INTEGER
+);

@@ -4,6 +4,7 @@ period supersedes the older one (which stays, marked, for the record)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import duckdb
@@ -13,7 +14,7 @@ from loaders.normalise.project_ids import canonical_project_id
 from loaders.normalise.text import fold
 from loaders.store.integrity import FACT_TABLES
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 _SCHEMA_SQL = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 _CELLS = ("baseline", "target", "milestone", "current")
 
@@ -58,9 +59,9 @@ def write_record(con: duckdb.DuckDBPyConnection, record: dict) -> str:
         else:
             _insert_project(con, record, key)
             _insert_children(con, record, key)
-        con.execute("UPDATE sources SET indicator_rows = ?, budget_line_rows = ?, missing = ? WHERE sha256 = ?",
-                    [len(record.get("indicators") or []), len(record.get("budget_lines") or []),
-                     list(record.get("missing") or []), sha])
+        con.execute("UPDATE sources SET indicator_rows = ?, budget_line_rows = ?, missing = ?, ocr_pages = ? "
+                    "WHERE sha256 = ?", [len(record.get("indicators") or []), len(record.get("budget_lines") or []),
+                                         list(record.get("missing") or []), record["source"].get("ocr_pages") or None, sha])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -107,8 +108,11 @@ def _insert_project(con, record: dict, key: str) -> None:
         "date": r.get("date"), "implementation_rate": r.get("implementation_rate"),
         "gender_allocated_usd": r.get("gender_allocated_usd"), "gender_spent_usd": r.get("gender_spent_usd"),
         "evaluation_budget_usd": r.get("evaluation_budget_usd"), "covid_adjustment_usd": r.get("covid_adjustment_usd")}])
-    insert_rows(con, "field_locations", [{"source_sha256": sha, "field": field, "location": where}
+    scanned = set(record["source"].get("ocr_pages") or [])
+    insert_rows(con, "field_locations", [{"source_sha256": sha, "field": field, "location": where,
+                                          "source": "ocr" if _page(where) in scanned else "text"}
                                          for field, where in sorted((record.get("locations") or {}).items())])
+    insert_rows(con, "uncertain_figures", [{"source_sha256": sha, **entry} for entry in record.get("uncertain") or []])
     aliases = sorted({canonical_project_id(i) for i in p.get("project_ids") or [] if canonical_project_id(i)})
     insert_rows(con, "project_aliases", [{"source_sha256": sha, "alias": alias, "project_key": key} for alias in aliases])
     insert_rows(con, "agency_budgets", [{
@@ -199,3 +203,9 @@ def _comment_indicator(record: dict, comment: dict) -> str | None:
             if own.get("author") == comment.get("author") and own.get("text") == comment.get("text"):
                 return indicator["code"]
     return None
+
+
+def _page(location: str) -> int | None:
+    """The page a location names (`page 3, line 5` → 3), None for a text or Word location."""
+    found = re.match(r"(?:results table, )?page (\d+)", location or "")
+    return int(found.group(1)) if found else None

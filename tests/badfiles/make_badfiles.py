@@ -40,7 +40,8 @@ KINDS: dict[str, tuple[str, str | None]] = {
     "binary-named.txt": ("fail", "binary file"),
     "fifty-megabytes.txt": ("fail", "reports are read up to 20 MB"),
     "notes.pdf": ("fail", "this PDF is damaged"),
-    "scanned.pdf": ("fail", "scanned PDF with no text"),
+    "scanned.pdf": ("fail", "PDF holds no text"),
+    "photo-scan.pdf": ("fail", "no text that OCR could read"),
     "encrypted.pdf": ("fail", "password-protected"),
     "pdf-bomb.pdf": ("fail", "PDF bomb"),
     "word-named.pdf": ("fail", "Word or Excel file saved with a .pdf name"),
@@ -127,6 +128,7 @@ def make(folder: Path) -> dict[str, tuple[str, str | None]]:
     files["too-many-parts.docx"] = _zip({f"word/part{i}.xml": b"<x/>" for i in range(2500)})
     files["not-word-inside.docx"] = _zip({"hello.txt": b"hello"})
     files["word-named.pdf"] = good
+    files["photo-scan.pdf"] = _photo_pdf()
     files["million-rows.xlsx"] = _million_rows()
     files["fifty-megabytes.txt"] = (text.encode("utf-8") * (50 * 1024 * 1024 // len(text.encode("utf-8")) + 1))
     files["contacts.xlsx"] = _workbook([["Name", "Phone"], ["Awa", "+223"]])
@@ -156,6 +158,19 @@ def make(folder: Path) -> dict[str, tuple[str, str | None]]:
         (folder / name).write_bytes(data)
     assert set(files) == set(KINDS), set(KINDS) ^ set(files)
     return KINDS
+
+
+def _photo_pdf() -> bytes:
+    """A scanned photo, no writing on it: an image-only PDF page of soft shapes."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    image = Image.linear_gradient("L").resize((850, 1100))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((200, 300, 600, 700), fill=40)
+    draw.rectangle((100, 800, 700, 1000), fill=200)
+    out = io.BytesIO()
+    image.filter(ImageFilter.GaussianBlur(6)).save(out, "PDF", resolution=100)
+    return out.getvalue()
 
 
 def _stream(content: bytes, flate: bool = False) -> bytes:
