@@ -9,16 +9,18 @@ from ui.i18n import t
 
 st.session_state["lens_router"] = True
 language = render_language()
+# No Material icon per page: Streamlit makes a page's icon the tab's icon, fetched from fonts.gstatic.com
+# on every visit (and failing offline) before the page sets the app's own, served from static/.
 PAGES = [
-    ("views/overview.py", "overview", ":material/dashboard:", True),
-    ("views/delivery.py", "delivery", ":material/payments:", False),
-    ("views/gender.py", "gender", ":material/balance:", False),
-    ("views/indicators.py", "indicators", ":material/flag:", False),
-    ("views/project.py", "project", ":material/folder_open:", False),
-    ("views/data.py", "data", ":material/upload:", False),
+    ("views/overview.py", "overview", True),
+    ("views/delivery.py", "delivery", False),
+    ("views/gender.py", "gender", False),
+    ("views/indicators.py", "indicators", False),
+    ("views/project.py", "project", False),
+    ("views/data.py", "data", False),
 ]
-pages = [st.Page(path, title=t(key, language), icon=icon, default=default, url_path="home" if default else key)
-         for path, key, icon, default in PAGES]
+pages = [st.Page(path, title=t(key, language), default=default, url_path="home" if default else key)
+         for path, key, default in PAGES]
 
 
 def _to_overview() -> None:

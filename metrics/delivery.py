@@ -39,18 +39,26 @@ def delivery_by_country(con: duckdb.DuckDBPyConnection, filters: Filters | None 
 
 def delivery_by_agency(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
     """Per agency: its budget in each project × the project's delivery rate, unless a budget workbook
-    gives the agency's own expenditure."""
+    gives the agency's own expenditure. A project with one recipient whose budget no file splits out
+    (a project known from a financial export, or a profile that names its agency) gives that agency
+    the project's whole budget. Projects left out of the totals (implausible figures) are left out
+    here too, as in every other roll-up."""
     agency_spent = """agency_spent AS (
         SELECT resolved_project_key AS project_key, agency, sum(expenditure_usd) AS spent
         FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost')
-        GROUP BY ALL HAVING count(expenditure_usd) > 0)"""
-    return project_query(con, """
-        SELECT a.agency, sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL) AS budget_usd,
-               sum(coalesce(s.spent, a.budget_usd * f.delivery_rate)) AS expenditure_usd,
-               sum(coalesce(s.spent, a.budget_usd * f.delivery_rate))
-                 / nullif(sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL), 0) AS delivery_rate,
+        GROUP BY ALL HAVING count(expenditure_usd) > 0
+    ), lines AS (
+        SELECT a.project_key, a.agency, coalesce(a.budget_usd, CASE WHEN count(*) OVER (PARTITION BY a.project_key) = 1
+                                                                    THEN f.budget_usd END) AS budget_usd
+        FROM agency_lines a JOIN f ON f.project_key = a.project_key)"""
+    return project_query(con, f"""
+        SELECT a.agency, sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL AND f.{INCLUDED}) AS budget_usd,
+               sum(coalesce(s.spent, a.budget_usd * f.delivery_rate)) FILTER (WHERE f.{INCLUDED}) AS expenditure_usd,
+               sum(coalesce(s.spent, a.budget_usd * f.delivery_rate)) FILTER (WHERE f.{INCLUDED})
+                 / nullif(sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL AND f.{INCLUDED}), 0)
+                 AS delivery_rate,
                count(DISTINCT f.project_key) AS projects
-        FROM f JOIN agency_lines a ON a.project_key = f.project_key
+        FROM f JOIN lines a ON a.project_key = f.project_key
         LEFT JOIN agency_spent s ON s.project_key = f.project_key AND s.agency = a.agency
         GROUP BY a.agency ORDER BY a.agency""", filters, more_ctes=agency_spent)
 

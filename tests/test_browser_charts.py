@@ -88,3 +88,19 @@ def test_the_chart_script_is_served_as_javascript(app_url):
     with urllib.request.urlopen(app_url + "/app/static/plotly-cartesian.min.js", timeout=30) as response:
         assert response.headers["Content-Type"].startswith(("text/javascript", "application/javascript"))
         assert b"plotly.js (cartesian" in response.read(400)
+
+
+def test_no_request_leaves_the_machine(app_url, browser):
+    """Every page's assets come from the app itself: the tab's icon too (a Material icon name made
+    Streamlit fetch it from fonts.gstatic.com on every visit, three failed requests offline; issue 24)."""
+    outside = []
+    tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+    tab.on("request", lambda request: outside.append(request.url)
+           if not request.url.startswith((app_url, "data:", "blob:")) else None)
+    for path in ("/", "/delivery", "/gender?lang=fr", "/indicators", "/project", "/data"):
+        _watch(tab, '[data-testid="stMain"]')
+        tab.goto(app_url + path, wait_until="commit")
+        _finish(tab)
+    icons = tab.evaluate("() => [...document.querySelectorAll('link[rel*=icon]')].map(l => l.href)")
+    tab.close()
+    assert outside == [] and icons and all(i.startswith(app_url) for i in icons), (outside, icons)

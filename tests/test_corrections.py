@@ -262,7 +262,8 @@ def test_a_figure_entered_in_the_upload_preview_is_stored_with_the_file(tmp_path
     assert any("Implementation rate = 92%" in c.value for c in page.caption), [c.value for c in page.caption]
     next(b for b in page.button if b.label == "Store these files").click().run()
     assert not page.exception, [e.value for e in page.exception]
-    assert any("1 figure(s) entered by hand" in s.value for s in page.success), [s.value for s in page.success]
+    stored = [s.value for s in page.success]
+    assert any("1 figure entered by hand stored as a correction" in s for s in stored), stored
     facts = _facts(db, "PBF IRF-217")
     assert facts[2] == pytest.approx(0.92) and list(facts[4]) == ["report.implementation_rate"]
     con = duckdb.connect(str(db), read_only=True)

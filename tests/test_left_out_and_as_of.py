@@ -58,7 +58,7 @@ def test_the_roll_up_is_the_included_projects_sums(real_db):
 
 def test_differences_of_rates_are_points_and_left_out_notes_are_translated():
     assert fmt_points(0.011, "en") == "+1.1 pts" and fmt_points(-0.025, "fr") == "−2,5 pts"
-    assert left_out_note({"delivery_implausible": 1}, "fr").startswith("Laissés hors des totaux : 1 projet(s)")
+    assert left_out_note({"delivery_implausible": 1}, "fr").startswith("Laissés hors des totaux : 1 projet au taux")
     assert "150" in left_out_note({"delivery_implausible": 1}, "en")
 
 

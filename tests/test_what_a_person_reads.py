@@ -19,6 +19,10 @@ from ui.i18n import STATUS_LABELS, VALUE_LABELS
 
 PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
 INTERNAL = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")  # snake_case: a column's own name, not a header
+LAZY_PLURAL = re.compile(r"\w\((?:s|e|es|e\)\(s)\)")  # `flag(s)`, `saisi(e)s`: one or many, written for both
+# ISO 3166's long forms: `Congo, The Democratic Republic of the`, `Bolivia, Plurinational State of`
+ISO_LONG_NAME = re.compile(r"\w, (The |Republic of|Plurinational|Islamic|Bolivarian|United Republic|Province of|State of|"
+                           r"République|État)")
 NOT_A_VALUE = re.compile(r"\b(None|nan|NaN|DeltaGenerator)\b")
 # English words that no French label, option or chart text of ours contains
 ENGLISH = re.compile(r"\b(the|of|and|with|without|per|from|not|yet|time|delivery|funded|reported|rate|workbook|"
@@ -143,6 +147,10 @@ def _check(db, page, language, monkeypatch, **params):
     assert keys == [], f"{page} ({language}) offers internal keys: {keys}"
     printed = [t[:80] for t in _texts(app) if NOT_A_VALUE.search(t)]
     assert printed == [], f"{page} ({language}) prints: {printed}"
+    long_names = sorted({o[:60] for o in _options(app) + _texts(app) if ISO_LONG_NAME.search(o)})
+    assert long_names == [], f"{page} ({language}) names a country the ISO way: {long_names}"  # issue 24
+    plurals = [t[:80] for t in _texts(app) + _widget_texts(app) if LAZY_PLURAL.search(t)]
+    assert plurals == [], f"{page} ({language}) writes a lazy plural: {plurals}"  # issue 24
     if language == "fr":
         _speaks_french(app, page)
     return app
@@ -195,3 +203,23 @@ def test_an_outcome_opened_on_the_project_page_shows_its_indicators(sample_db, m
     assert not app.exception and len(app.dataframe) == closed + 3
     assert [h for h in _headers(app) if INTERNAL.match(str(h))] == []
     _speaks_french(app, "project")
+
+
+def test_a_count_takes_the_singular_or_the_plural_of_its_language():
+    """`1 data-quality flag`, `2 data-quality flags`; French counts 0 and 1 as singular (CLDR)."""
+    from ui.i18n import left_out_note, tn
+
+    assert [tn("why_flags", n, "en") for n in (0, 1, 2)] == ["0 data-quality flags", "1 data-quality flag",
+                                                              "2 data-quality flags"]
+    assert [tn("why_flags", n, "fr") for n in (0, 1, 2)] == ["0 alerte qualité", "1 alerte qualité", "2 alertes qualité"]
+    note = left_out_note({"delivery_implausible": 1, "spending_without_budget": 3}, "fr")
+    assert "1 projet au taux" in note and "3 projets avec des dépenses" in note and "(s)" not in note
+
+
+def test_countries_are_named_as_people_write_them():
+    from loaders.normalise.countries import country_name
+
+    assert [country_name(c, "en") for c in ("COD", "HTI", "CAF", "BOL", "XKX")] == [
+        "Democratic Republic of the Congo", "Haiti", "Central African Republic", "Bolivia", "Kosovo"]
+    assert [country_name(c, "fr") for c in ("COD", "HTI", "CAF", "BOL", "CIV")] == [
+        "République démocratique du Congo", "Haïti", "République centrafricaine", "Bolivie", "Côte d’Ivoire"]

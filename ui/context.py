@@ -155,13 +155,17 @@ def _cached_plain(key: str, version: tuple, args: tuple):
     return _with_cursor(lambda cursor: _FUNCTIONS[key](cursor, *args))
 
 
+FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"  # served by the app itself: no
+# request to fonts.gstatic.com, as a Material icon name would make for the tab's icon on every visit
+
+
 def page_setup(title_key: str) -> Context | None:
     """Page config, store, language and filter bar. None when the store has nothing yet."""
     if st.session_state.get("lens_router"):
         language = st.session_state["lens_language"]
     else:
         language = render_language()
-    st.set_page_config(page_title=f"{t(title_key, language)} · PBF Portfolio Lens", page_icon=":material/insights:",
+    st.set_page_config(page_title=f"{t(title_key, language)} · PBF Portfolio Lens", page_icon=str(FAVICON),
                        layout="wide")
     sign_in_bar(language)
     show_waits(language)  # a write that has to wait for another shows a spinner where it was started

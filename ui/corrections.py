@@ -13,7 +13,7 @@ from loaders.normalise.agencies import KNOWN_AGENCIES
 from loaders.store.corrections import add_correction, made_by, moves_of, trail, undo_correction
 from loaders.store.session import reading, writing
 from ui.exports import download_buttons
-from ui.i18n import fmt_money, fmt_pct, t
+from ui.i18n import fmt_money, fmt_pct, t, tn
 from ui.identity import User
 from ui.safe_text import md
 from ui.tables import show_table
@@ -213,5 +213,5 @@ def store_pending(db, user: User, stored_files: set[str], language: str) -> list
             kept.append(item)  # kept for another try: the editor need not type it again
     st.session_state[PENDING] = kept
     if done:
-        st.success(t("pending_stored", language).format(n=len(done)))
+        st.success(tn("pending_stored", len(done), language))
     return done

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from babel import Locale
+
 from loaders.normalise.countries import country_name
 from metrics import settings
 from metrics.settings import IMPLAUSIBLE_DELIVERY
@@ -67,8 +69,8 @@ def fmt_points(difference, language: str) -> str:
 
 
 def left_out_note(left_out: dict, language: str) -> str:
-    """`Left out of the totals: 1 project(s) with a delivery rate above 150 %, …`."""
-    reasons = [t(f"left_out.{reason}", language).format(n=n, limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
+    """`Left out of the totals: 1 project with a delivery rate above 150 %, …`."""
+    reasons = [tn(f"left_out.{reason}", n, language).format(limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
                for reason, n in sorted(left_out.items())]
     return t("left_out", language).format(reasons=t("list_sep", language).join(reasons))
 
@@ -115,6 +117,15 @@ def t(key: str, language: str) -> str:
     if pair is None:
         return key
     return with_thresholds(pair[1] if language == "fr" else pair[0], language)
+
+
+def tn(key: str, n: int, language: str) -> str:
+    """The label for a count `n`, `{n}` filled in: its `.one` form where the language's plural rule
+    (CLDR, through Babel) says one — `1 project`, and in French `0 projet`, `1 projet` — else the plural."""
+    one = f"{key}.one"
+    form = Locale.parse(language if language in LANGUAGES else "en").plural_form(abs(n))
+    text = t(one if form == "one" and one in LABELS else key, language)
+    return text.replace("{n}", fmt_number(n, language))
 
 
 STATUS_LABELS = {"achieved": "atteint", "on track": "en bonne voie", "behind": "en retard",

@@ -127,11 +127,16 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Aucun projet à suivre : aucun n'est en retard, n'a d'indicateur en retard ni d'alerte qualité."),
     "left_out": ("Left out of the totals: {reasons}. They are listed, with their figures, on the Delivery page.",
                  "Laissés hors des totaux : {reasons}. Ils figurent, avec leurs chiffres, sur la page Exécution financière."),
-    "left_out.delivery_implausible": ("{n} project(s) with a delivery rate below 0% or above {limit} (a misread or "
-                                      "mistyped figure)", "{n} projet(s) au taux d'exécution inférieur à 0 % ou supérieur "
-                                      "à {limit} (chiffre mal lu ou mal saisi)"),
-    "left_out.spending_without_budget": ("{n} project(s) with spending but no budget",
-                                         "{n} projet(s) avec des dépenses mais sans budget"),
+    "left_out.delivery_implausible": ("{n} projects with a delivery rate below 0% or above {limit} (misread or "
+                                      "mistyped figures)", "{n} projets au taux d'exécution inférieur à 0 % ou supérieur "
+                                      "à {limit} (chiffres mal lus ou mal saisis)"),
+    "left_out.delivery_implausible.one": ("{n} project with a delivery rate below 0% or above {limit} (a misread or "
+                                          "mistyped figure)", "{n} projet au taux d'exécution inférieur à 0 % ou "
+                                          "supérieur à {limit} (chiffre mal lu ou mal saisi)"),
+    "left_out.spending_without_budget": ("{n} projects with spending but no budget",
+                                         "{n} projets avec des dépenses mais sans budget"),
+    "left_out.spending_without_budget.one": ("{n} project with spending but no budget",
+                                             "{n} projet avec des dépenses mais sans budget"),
     "points": ("pts", "pts"),
     "no_indicators": ("No indicator for these projects: indicators come from the results tables of progress reports, "
                       "and the files read for them hold none — ingest progress reports on the Data page.",
@@ -144,7 +149,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "why_gap": ("delivery {delivery} after {time} of the time", "exécution {delivery} après {time} du temps"),
     "why_indicators": ("{n} of {of} indicators behind", "{n} indicateurs sur {of} en retard"),
     "why_mostly": ("(mostly {category})", "(surtout : {category})"),
-    "why_flags": ("{n} data-quality flag(s)", "{n} alerte(s) qualité"),
+    "why_flags": ("{n} data-quality flags", "{n} alertes qualité"),
+    "why_flags.one": ("{n} data-quality flag", "{n} alerte qualité"),
     "no_gewe": ("No GEWE figure for these projects: GEWE amounts come from the gender-budgeting questions of progress "
                 "reports or from budget workbooks, and the files read for them hold none.",
                 "Aucun montant EGAF pour ces projets : les montants EGAF viennent des questions de budgétisation sensible "
@@ -171,8 +177,10 @@ LABELS: dict[str, tuple[str, str]] = {
                         "Saisir ou corriger un chiffre de {file} avant de l'enregistrer"),
     "add_pending": ("Keep this figure for storing", "Garder ce chiffre pour l'enregistrement"),
     "pending": ("Entered by hand, stored with the file:", "Saisi à la main, enregistré avec le fichier :"),
-    "pending_stored": ("{n} figure(s) entered by hand stored as corrections.",
-                       "{n} chiffre(s) saisi(s) à la main enregistré(s) comme corrections."),
+    "pending_stored": ("{n} figures entered by hand stored as corrections.",
+                       "{n} chiffres saisis à la main enregistrés comme corrections."),
+    "pending_stored.one": ("{n} figure entered by hand stored as a correction.",
+                           "{n} chiffre saisi à la main enregistré comme correction."),
     "corr.agency": ("Budget — {agency} (USD)", "Budget — {agency} (USD)"),
     "corr.indicator": ("Indicator {code} — {cell}", "Indicateur {code} — {cell}"),
     "corr.cell.baseline": ("baseline", "base"), "corr.cell.target": ("target", "cible"),

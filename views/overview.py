@@ -24,6 +24,7 @@ from ui.i18n import (
     left_out_note,
     status_label,
     t,
+    tn,
     value_label,
     versus,
 )
@@ -130,7 +131,7 @@ def attention_reason(row: dict, language: str) -> str:
             text += " " + t("why_mostly", language).format(category=value_label(row["top_delay_category"], language))
         parts.append(text)
     if row.get("flags"):
-        parts.append(t("why_flags", language).format(n=int(row["flags"])))
+        parts.append(tn("why_flags", int(row["flags"]), language))
     if isinstance(row.get("left_out_reason"), str):
         parts.append(left_out_label(row["left_out_reason"], language))
     return t("list_sep", language).join(parts)

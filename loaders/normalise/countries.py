@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 import pycountry
+from babel import Locale
 from rapidfuzz import fuzz, process
 
 from loaders.normalise.matching import COUNTRY_MIN_LENGTH, NAME_CUTOFF
@@ -73,13 +74,24 @@ def read_countries(text: str | None) -> tuple[list[str], list[str]]:
     return codes, unknown
 
 
+@lru_cache(maxsize=2048)
 def country_name(code: str | None, language: str = "en") -> str:
-    """Display name of an ISO3 code (`CAF` → Central African Republic / République centrafricaine)."""
+    """Display name of an ISO3 code as people write it (CLDR's names, through Babel: `CAF` →
+    Central African Republic / République centrafricaine, `HTI` → Haiti / Haïti), with the UN's own
+    short names where CLDR's differ (`COD` → Democratic Republic of the Congo, not ISO's
+    `Congo, The Democratic Republic of the`); the code itself when it is none."""
+    language = language if language in ("en", "fr") else "en"
+    if code in _UN_NAMES:
+        return _UN_NAMES[code][language == "fr"]
     country = pycountry.countries.get(alpha_3=code or "")
-    if country is None:
+    alpha_2 = country.alpha_2 if country is not None else _OUTSIDE_ISO.get(code or "")
+    if alpha_2 is None:
         return code or ""
-    name = getattr(country, "common_name", None) or country.name
-    if language == "fr":
-        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
-        return french.gettext(country.name)
-    return name
+    return Locale.parse(language).territories.get(alpha_2) or getattr(country, "common_name", None) or country.name
+
+
+# UNTERM short names where CLDR's differ (`Congo - Kinshasa`, `Palestinian Territories`)
+_UN_NAMES = {"COD": ("Democratic Republic of the Congo", "République démocratique du Congo"),
+             "COG": ("Republic of the Congo", "République du Congo"),
+             "PSE": ("State of Palestine", "État de Palestine")}
+_OUTSIDE_ISO = {"XKX": "XK"}  # Kosovo: a user-assigned code, which the MPTF Office uses
