@@ -2,5 +2,6 @@
 import sys
 
 from loaders.cli import main
+from loaders.cli_text import quiet_broken_pipe
 
-sys.exit(main())
+sys.exit(quiet_broken_pipe(main))

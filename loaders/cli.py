@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ingest_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest_cmd.add_argument("--project", help="project number for files that do not name one (budget workbooks)")
     ingest_cmd.add_argument("--debug", action="store_true", help="print the traceback of a failure that is a bug")
+    ingest_cmd.add_argument("--warnings", action="store_true", help="list every warning, file by file")
     commands.add_parser("schema", help="print the JSON Schema of what `parse` prints")
     upgrade_cmd = commands.add_parser("upgrade", help="bring a store built by an older version up to date")
     upgrade_cmd.add_argument("--db", default=str(DEFAULT_DB))
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return corrections_command(args)
     if args.command == "parse":
         return _parse(args.files, args.project)
-    return _ingest(args.paths, args.db, args.quiet, args.project, args.debug)
+    return _ingest(args.paths, args.db, args.quiet, args.project, args.debug, args.warnings)
 
 
 def _parse(files: list[str], project: str | None) -> int:
@@ -89,7 +90,8 @@ def _parse(files: list[str], project: str | None) -> int:
     return 1 if failed else 0
 
 
-def _ingest(paths: list[str], db: str, quiet: bool, project: str | None, debug: bool = False) -> int:
+def _ingest(paths: list[str], db: str, quiet: bool, project: str | None, debug: bool = False,
+            list_warnings: bool = False) -> int:
     show = not quiet and sys.stderr.isatty()
 
     def progress(done: float, total: int, name: str) -> None:  # a fraction while a scan's pages are read
@@ -120,8 +122,11 @@ def _ingest(paths: list[str], db: str, quiet: bool, project: str | None, debug: 
         elif outcome.missing:
             print(f"missing: {outcome.path}: {describe(outcome.missing)} ({', '.join(outcome.missing)})",
                   file=sys.stderr)
+    warned = [(outcome.path, text) for outcome in summary.files for text in outcome.warnings]
+    for path, text in warned if list_warnings else []:
+        print(f"warning: {path}: {text}", file=sys.stderr)
     if not summary.files:
         print("no readable files found (reports: .txt, .docx, .pdf; budgets and exports: .xlsx, .csv, .json)",
               file=sys.stderr)
-    print(summary.line() + f" → {db}")
+    print(summary.line() + f" → {db}" + (" (list them with --warnings)" if warned and not list_warnings else ""))
     return 1 if summary.failures or not summary.files else 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from loaders.cli_text import counted
 from loaders.errors import LensError
 from loaders.formats.pdf_ocr import PAGE_PROGRESS
 from loaders.parse import SUPPORTED, parse_bytes
@@ -50,10 +51,11 @@ class IngestSummary:
         skipped = sum(f.status == "skipped" for f in self.files)
         read = len(self.files) - skipped
         skipped_text = f", {skipped} skipped" if skipped else ""
-        return (f"{read} files read ({added} added, {unchanged} unchanged, {len(self.failures)} failed{skipped_text}), "
-                f"{self.projects} projects, {sum(f.indicators for f in self.files)} indicators, "
-                f"{sum(f.budget_lines for f in self.files)} budget lines, "
-                f"{sum(len(f.warnings) for f in self.files)} warnings, in {self.seconds:.2f} s")
+        return (f"{counted(read, 'file')} read ({added} added, {unchanged} unchanged, {len(self.failures)} failed"
+                f"{skipped_text}), {counted(self.projects, 'project')}, "
+                f"{counted(sum(f.indicators for f in self.files), 'indicator')}, "
+                f"{counted(sum(f.budget_lines for f in self.files), 'budget line')}, "
+                f"{counted(sum(len(f.warnings) for f in self.files), 'warning')}, in {self.seconds:.2f} s")
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:

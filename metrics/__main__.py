@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from loaders.cli_text import counted, quiet_broken_pipe
 from loaders.store.session import DEFAULT_DB, StoreOutdated, reading
 from metrics.base import Filters
 from metrics.materialize import install
@@ -41,22 +42,64 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error.message} — {error.hint}", file=sys.stderr)
         return 1
     try:
-        figures = summary(con, Filters(country=args.country, agency=args.agency))
+        unknown = _unknown_filter(con, args.country, args.agency)
+        figures = None if unknown else summary(con, Filters(country=args.country, agency=args.agency))
     finally:
         con.close()
+    if unknown:
+        print(f"error: {unknown}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(figures, ensure_ascii=False))
         return 0
-    print(f"projects {figures['projects']}, budget {_money(figures['budget_usd'])}, "
-          f"expenditure {_money(figures['expenditure_usd'])}, delivery {_rate(figures['delivery_rate'])}")
-    print(f"GEWE allocated {_money(figures['gewe_allocated_usd'])} = {_rate(figures['gewe_share'])} of budget; "
-          f"spent {_money(figures['gewe_spent_usd'])} = {_rate(figures['gewe_spend_rate'])} of allocation")
-    print("indicators: " + ", ".join(f"{k} {v}" for k, v in figures["indicators"].items()))
-    for code, country in figures["by_country"].items():
-        print(f"  {code}: {country['projects']} projects, budget {_money(country['budget_usd'])}, "
-              f"delivery {_rate(country['delivery_rate'])}, GEWE share {_rate(country['gewe_share'])}")
+    for line in summary_lines(figures):
+        print(line)
     return 0
 
 
+def _unknown_filter(con, country: str | None, agency: str | None) -> str | None:
+    """A line saying the country or agency asked for is in no project of the store, with those that are."""
+    for asked, sql, what in ((country, "SELECT DISTINCT unnest(countries) FROM mx_project_facts", "country"),
+                             (agency, "SELECT DISTINCT agency FROM mx_agency_lines", "agency")):
+        if asked is None:
+            continue
+        known = sorted(v for (v,) in con.execute(sql).fetchall() if v)
+        if asked.upper() not in {k.upper() for k in known}:
+            listed = ", ".join(known[:30]) + ("…" if len(known) > 30 else "")
+            return f"no project of this store has the {what} {asked}; {what} codes in it: {listed or 'none'}"
+    return None
+
+
+def summary_lines(figures: dict) -> list[str]:
+    """The summary as text: what --json holds, in sentences (projects behind and left out included)."""
+    left = figures.get("left_out") or {}
+    left_text = "; ".join(f"{n} {_LEFT_OUT.get(reason, reason)}" for reason, n in sorted(left.items()))
+    lines = [f"{counted(figures['projects'], 'project')}, {figures['projects_behind']} behind"
+             + (f"; left out of the totals: {left_text}" if left_text else ""),
+             f"budget {_money(figures['budget_usd'])} ({counted(figures['budget_base_projects'], 'project')} with a "
+             f"budget), expenditure {_money(figures['expenditure_usd'])}, delivery {_rate(figures['delivery_rate'])} "
+             f"of {_money(figures['delivery_base_usd'])} ({counted(figures['delivery_base_projects'], 'project')})"]
+    if figures["gewe_share_base_projects"]:
+        lines.append(f"GEWE allocated {_money(figures['gewe_allocated_usd'])} = {_rate(figures['gewe_share'])} of "
+                     f"the budget of {counted(figures['gewe_share_base_projects'], 'project')}; spent "
+                     f"{_money(figures['gewe_spent_usd'])} = {_rate(figures['gewe_spend_rate'])} of allocation")
+    else:
+        lines.append("GEWE: no figure (GEWE amounts come from the gender questions of progress reports; "
+                     "financial exports carry none)")
+    if figures["indicators"]:
+        lines.append(f"indicators ({counted(figures['indicator_projects'], 'project')}): "
+                     + ", ".join(f"{k} {v}" for k, v in figures["indicators"].items()))
+    else:
+        lines.append("indicators: none (they come from the results tables of progress reports)")
+    for code, country in figures["by_country"].items():
+        lines.append(f"  {code}: {counted(country['projects'], 'project')}, budget {_money(country['budget_usd'])}, "
+                     f"delivery {_rate(country['delivery_rate'])}, GEWE share {_rate(country['gewe_share'])}")
+    return lines
+
+
+_LEFT_OUT = {"delivery_implausible": "with a delivery rate below 0% or above 150%",
+             "spending_without_budget": "with spending but no budget"}
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(quiet_broken_pipe(main))

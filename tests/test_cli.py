@@ -89,3 +89,15 @@ def test_a_record_with_a_drifted_name_is_refused():
     record["report"]["gewe_allocated_usd"] = record["report"].pop("gender_allocated_usd")
     with pytest.raises(pydantic.ValidationError):
         validated(record)
+
+
+def test_ingest_says_how_to_read_its_warnings_and_lists_them(tmp_path):
+    """The count of warnings at the end of an ingest can be read: `--warnings` lists each (issue 24)."""
+    seed = SAMPLES / "caf-cmr-traite-2021.txt"
+    plain = run("ingest", str(seed), "--db", str(tmp_path / "a.duckdb"), "--quiet")
+    assert plain.returncode == 0 and "(list them with --warnings)" in plain.stdout
+    assert "1 file read" in plain.stdout and "1 project," in plain.stdout
+    listed = run("ingest", str(seed), "--db", str(tmp_path / "b.duckdb"), "--quiet", "--warnings")
+    lines = [line for line in listed.stderr.splitlines() if line.startswith("warning: ")]
+    count = int(listed.stdout.split(" warning")[0].rsplit(", ", 1)[1])
+    assert count > 0 and len(lines) == count and all("caf-cmr-traite-2021.txt: " in line for line in lines)

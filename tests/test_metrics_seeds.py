@@ -14,7 +14,7 @@ import pytest
 from metrics.delivery import delivery_by_project
 from metrics.gender import gewe_by_project
 from metrics.indicators import indicator_table
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,13 @@ def test_summary_cli_json(sample_db):
 def test_summary_cli_text_and_missing_db(sample_db, tmp_path):
     text = subprocess.run([sys.executable, "-m", "metrics", "summary", "--db", str(sample_db), "--country", "CAF"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert "projects 1, budget 3,102,798 USD" in text.stdout and "delivery 17.0%" in text.stdout
+    assert text.stdout.startswith("1 project, 1 behind\n")  # one project, not "projects 1" nor "1 projects"
+    assert "budget 3,102,798 USD (1 project with a budget)" in text.stdout and "delivery 17.0%" in text.stdout
+    absent = subprocess.run([sys.executable, "-m", "metrics", "summary", "--db", str(sample_db), "--country", "GIN"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert absent.returncode == 1 and absent.stdout == ""  # was "projects 0", exit 0 (issue 24)
+    assert absent.stderr == ("error: no project of this store has the country GIN; country codes in it: "
+                             "BFA, CAF, CMR, MLI, NER, TGO\n")
     missing = subprocess.run([sys.executable, "-m", "metrics", "summary", "--db", str(tmp_path / "none.duckdb")],
                              cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert missing.returncode == 1 and "no database at" in missing.stderr
@@ -67,3 +73,12 @@ def test_every_metric_function_is_documented():
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ == module.__name__ and not name.startswith("_"):
                 assert name in doc, f"metrics.{module_name}.{name} is not described in docs/METRICS.md"
+
+
+def test_a_summary_cut_short_by_its_reader_ends_quietly(sample_db):
+    """`python -m metrics summary | head -1`: no BrokenPipeError traceback (issue 24)."""
+    shell = (f"{sys.executable} -m metrics summary --db {sample_db} | head -1; "
+             f"{sys.executable} -m loaders parse {SAMPLES / 'caf-cmr-traite-2021.txt'} | head -1")
+    result = subprocess.run(["bash", "-c", shell], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, result.stderr
+    assert result.stdout.splitlines() == ["5 projects, 1 behind", "{"]
