@@ -2,7 +2,7 @@
 download data), never while a page draws. Excel goes out through a streaming writer
 (ui/xlsx_stream.py), in time linear in the rows. Text cells that a spreadsheet would run as a
 formula (starting with = + - @ tab or carriage return) get a leading apostrophe and are typed as
-text; numbers stay numbers."""
+text; numbers stay numbers and dates dates (`2021-02-12` in CSV, a date cell in Excel)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -41,11 +41,16 @@ def _plain(value):
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy with lists joined and formula-like text neutralised, column by column; numeric
-    columns pass through whole (missing values become empty cells)."""
+    columns pass through whole, dates as dates (days where no time is given); missing values
+    (None, NaN, NaT) become empty cells."""
     out = {}
     for column in frame.columns:
         values = frame[column]
-        if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        if pd.api.types.is_datetime64_any_dtype(values.dtype):  # a day stays a day: 2021-02-12, never 00:00:00
+            whole_days = bool((values.dropna() == values.dropna().dt.normalize()).all())
+            out[column] = pd.Series([None if pd.isna(v) else v.date() if whole_days else v.to_pydatetime()
+                                     for v in values], index=frame.index, dtype=object)
+        elif pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
             out[column] = values.astype(object).where(values.notna(), None)
         else:
             out[column] = [neutralise(_plain(v)) for v in values]

@@ -1,5 +1,7 @@
 """A one-sheet .xlsx written as a stream of SpreadsheetML rows: every string an inline string
-(`t="inlineStr"`, never a formula), every number a number, missing values empty cells.
+(`t="inlineStr"`, never a formula), every number a number, every date a date (a day number with
+the `yyyy-mm-dd` format, so a spreadsheet sorts and computes with it), missing values (None, NaN,
+NaT) empty cells.
 
 Why not a library: for 100,000 rows openpyxl's write-only mode took 5.8 s at 5 columns, and
 XlsxWriter's constant_memory mode 4.2 s at 5 columns and 11.0 s at 14, both spending their time
@@ -9,6 +11,7 @@ writes is the minimal one the Office Open XML standard asks for (content types, 
 workbook, one worksheet) and is read back with openpyxl in the tests."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 import zipfile
@@ -24,6 +27,8 @@ _CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
     '</Types>')
 _ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -39,7 +44,23 @@ _WORKBOOK_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    'worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    'worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'styles" Target="styles.xml"/></Relationships>')
+# Style 1: a date shown as 2021-02-12 (custom number format 164), the rest the defaults the standard asks for.
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '</styleSheet>')
+_EPOCH = dt.datetime(1899, 12, 30)  # day 0 of a spreadsheet's day numbers (1900 system, as Excel counts)
 _SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
 _SHEET_TAIL = "</sheetData></worksheet>"
@@ -48,8 +69,12 @@ _ILLEGAL = {c: None for c in range(32) if c not in (9, 10, 13)}
 
 
 def _cell(value) -> str:
-    if value is None:
+    if value is None or value != value:  # NaN and NaT are not equal to themselves
         return "<c/>"
+    if isinstance(value, dt.date):
+        moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+        days = (moment.replace(tzinfo=None) - _EPOCH) / dt.timedelta(days=1)
+        return f'<c s="1"><v>{int(days) if days.is_integer() else repr(days)}</v></c>'
     if isinstance(value, bool):
         return f'<c t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
@@ -70,6 +95,7 @@ def write_xlsx(header: list[str], rows: Iterable[tuple], sheet_name: str = "Lens
         package.writestr("_rels/.rels", _ROOT_RELS)
         package.writestr("xl/workbook.xml", _WORKBOOK.format(name=escape(sheet_name[:31])))
         package.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        package.writestr("xl/styles.xml", _STYLES)
         with package.open("xl/worksheets/sheet1.xml", "w") as sheet:
             sheet.write(_SHEET_HEAD.encode())
             sheet.write(("<row>" + "".join(_cell(str(h)) for h in header) + "</row>").encode())
