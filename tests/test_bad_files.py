@@ -1,4 +1,4 @@
-"""The bad-file corpus (tests/badfiles/make_badfiles.py, 38 kinds): each file is named with its
+"""The bad-file corpus (tests/badfiles/make_badfiles.py, 43 kinds): each file is named with its
 reason in one line, the other files of the batch still land, and the database holds exactly what
 it held before for a file that failed."""
 from __future__ import annotations
