@@ -43,7 +43,8 @@ def test_locations_are_stored_removed_with_their_file_and_shown(tmp_path, monkey
     page.query_params["lang"] = "fr"
     page.run()
     captions = [c.value for c in page.caption if c.value.startswith("Lu dans")]
-    assert captions and "montant EGAF alloué: ligne 43" in captions[0] and "budget total approuvé: ligne 38" in captions[0]
+    assert captions and "montant EGAF alloué\u00a0: ligne 43" in captions[0]  # French: a space before the colon
+    assert "budget total approuvé\u00a0: ligne 38" in captions[0]
     with writing(db) as con:
         remove_source(con, sha)
     con = reading(db)  # (not duckdb.connect: the page's cached connection still holds the old file)

@@ -31,3 +31,13 @@ def test_the_preview_lists_missing_before_storing():
     cut = text[: text.index("\tBudget PBF total approuvé")] + text[text.index("Taux de mise en œuvre"):]
     item = preview(cut.encode("utf-8"), "cut.txt")
     assert item["missing"] == ["project.total_budget_usd", "project.agencies[].budget_usd"] and item["error"] is None
+
+
+def test_an_unstated_report_type_is_no_figure_left_out(env):  # noqa: F811
+    """The CAF–CMR report states no report type: said in a line of its own, not as a figure "left out
+    of the figures above" (issue 24); French puts a space before its colon."""
+    for lang, line in (("en", "Not stated in the current report: report type."),
+                       ("fr", "Non indiqué dans le rapport en cours : type de rapport.")):
+        page = run("project", project="00125232", lang=lang)
+        assert not any("report type" in w.value or "type de rapport" in w.value for w in page.warning)
+        assert line in [c.value for c in page.caption], [c.value for c in page.caption]

@@ -105,13 +105,15 @@ def moves_text(moved: dict, language: str) -> str:
     return t("list_sep", language).join(parts)
 
 
-def show_trail(db, project_key: str | None, language: str, name: str) -> None:
+def show_trail(db, project_key: str | None, language: str, name: str) -> bool:
+    """The trail with its downloads; False (and one line saying so) when nothing was corrected."""
     frame = trail_frame(db, project_key, language)
     if frame.empty:
         st.caption(t("no_corrections", language))
-        return
+        return False
     show_table(language, frame, hide_index=True)
     download_buttons(frame, name, language)
+    return True
 
 
 def correction_form(db, user: User, project_key: str, language: str, agencies: list[str] = (),

@@ -119,6 +119,11 @@ def t(key: str, language: str) -> str:
     return with_thresholds(pair[1] if language == "fr" else pair[0], language)
 
 
+def colon(language: str) -> str:
+    """`: ` in English, ` : ` in French (a no-break space before the colon, as French typography has it)."""
+    return "\u00a0: " if language == "fr" else ": "
+
+
 def tn(key: str, n: int, language: str) -> str:
     """The label for a count `n`, `{n}` filled in: its `.one` form where the language's plural rule
     (CLDR, through Babel) says one — `1 project`, and in French `0 projet`, `1 projet` — else the plural."""

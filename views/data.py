@@ -144,8 +144,7 @@ def corrections(ctx: Context) -> None:
         st.warning(ctx.t("stale_corrections") + "\n\n" + "\n".join(
             f"- {md(r['project_key'])} · {field_label(r['field'], ctx.language)}: {md(str(r['new_value']))} "
             f"({ctx.t('trail.read_value').lower()} {md(str(r['read_value']))} → {md(str(r['file_now']))})" for r in stale))
-    show_trail(db_path(), None, ctx.language, "corrections")
-    if not read_only():
+    if show_trail(db_path(), None, ctx.language, "corrections") and not read_only():  # nothing to undo, no undo box
         undo_form(db_path(), current_user(), None, ctx.language)
 
 

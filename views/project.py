@@ -15,6 +15,7 @@ from ui.corrections import agency_choices, corrected_list, correction_form, fiel
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import (
+    colon,
     column_label,
     country_name,
     fmt_date,
@@ -104,7 +105,7 @@ def facts(ctx: Context, row) -> None:
     if not read_at.empty:  # where each figure was read, so a person can find it in the file
         scanned = set(read_at["source"]) == {"ocr"}  # a whole scan says so once, a page of one beside each place
         st.caption(ctx.t("read_at_ocr" if scanned else "read_at").format(file=md(read_at["file_name"].iloc[0])) + " "
-                   + " · ".join(f"{missing_label([f], lang)}: {md(location(where, lang))}"
+                   + " · ".join(f"{missing_label([f], lang)}{colon(lang)}{md(location(where, lang))}"
                                 + (f" ({ctx.t('by_ocr')})" if source == "ocr" and not scanned else "")
                                 for f, where, source in zip(read_at["field"], read_at["location"], read_at["source"],
                                                             strict=True)))
@@ -112,6 +113,7 @@ def facts(ctx: Context, row) -> None:
         st.warning(f"{left_out_label(row['left_out_reason'], lang).capitalize()} — {ctx.t('left_out_help')}")
 
 
+NOT_FIGURES = ("report.type", "report.date")
 HEADLINE_FIELDS = ("project.total_budget_usd", "report.implementation_rate", "report.gender_allocated_usd",
                    "report.gender_spent_usd", "project.gender_marker", "project.risk_marker", "report.type", "report.date")
 
@@ -191,7 +193,11 @@ def render(ctx: Context) -> None:
     facts(ctx, row.to_dict() | {"project_key": key})
     missing = ctx.query(project_detail.current_missing, key)
     if missing:
-        st.warning(f"{ctx.t('missing_intro')} {missing_label(missing, ctx.language)}.")
+        figures = [f for f in missing if f not in NOT_FIGURES]  # report type and date: no figure above
+        if figures:
+            st.warning(f"{ctx.t('missing_intro')} {missing_label(figures, ctx.language)}.")
+        if len(figures) < len(missing):
+            st.caption(f"{ctx.t('not_stated')} {missing_label([f for f in missing if f in NOT_FIGURES], ctx.language)}.")
     doubtful = ctx.query(project_detail.uncertain_figures, key)
     if not doubtful.empty:
         uncertain(ctx, doubtful)
@@ -224,8 +230,7 @@ def render(ctx: Context) -> None:
         named = list(agencies["agency"])
         correction_form(db_path(), user, key, ctx.language, named + [a for a in agency_choices() if a not in named],
                         codes)
-    show_trail(db_path(), key, ctx.language, f"corrections-{key.replace('/', '-')}")
-    if not read_only():
+    if show_trail(db_path(), key, ctx.language, f"corrections-{key.replace('/', '-')}") and not read_only():
         undo_form(db_path(), user, key, ctx.language)
     st.markdown(f"**{ctx.t('files')}**")
     show_table(ctx.language, ctx.query(project_detail.project_sources, key).drop(columns=["sha256"]), hide_index=True)
