@@ -223,3 +223,16 @@ def test_countries_are_named_as_people_write_them():
         "Democratic Republic of the Congo", "Haiti", "Central African Republic", "Bolivia", "Kosovo"]
     assert [country_name(c, "fr") for c in ("COD", "HTI", "CAF", "BOL", "CIV")] == [
         "République démocratique du Congo", "Haïti", "République centrafricaine", "Bolivie", "Côte d’Ivoire"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_attention_list_shows_its_link_and_rates_first(real_db, language, monkeypatch):
+    """At 1400 px the attention list's link to each project and its rates come before the long
+    'why' sentence, and a project left out of the totals is never said to have an implausible
+    'delivery -1,330% after 100% of the time' (issue 24)."""
+    app = open_page(real_db, "overview", language, monkeypatch)
+    frame = next(f for f in app.dataframe if "open" in f.value.columns)
+    order = list(frame.proto.column_order) or list(frame.value.columns)
+    assert order[:4] == ["title", "open", "delivery_rate", "time_elapsed"], order
+    whys = [w for w in frame.value["why"] if re.search(r"-\d", str(w))]
+    assert whys == [], whys

@@ -101,11 +101,11 @@ def attention_list(ctx: Context) -> None:
     lang = ctx.language
     shown = table.assign(why=[attention_reason(row, lang) for row in table.to_dict("records")],
                          open=[f"/project?project={quote(k, safe='')}&lang={lang}" for k in table["project_key"]])[
-        ["title", "why", "countries", "delivery_rate", "time_elapsed", "behind", "indicators_behind", "indicators",
-         "flags", "project_key", "open"]]
+        ["title", "open", "delivery_rate", "time_elapsed", "why", "countries", "behind", "indicators_behind",
+         "indicators", "flags", "project_key"]]  # the link and the rates first: seen without scrolling sideways
     show_table(lang, as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
-        "why": st.column_config.TextColumn(ctx.t("why"), width="large"),
+        "why": st.column_config.TextColumn(ctx.t("why"), width="medium"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
         "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", lang)),
         "time_elapsed": percent_column(ctx.t("time_elapsed")),
@@ -122,7 +122,8 @@ def attention_reason(row: dict, language: str) -> str:
     """Why a project needs attention, in words: the delivery gap, the indicators behind and their
     commonest delay category, the flags."""
     parts = []
-    if row.get("behind") and row.get("delivery_rate") is not None and row.get("time_elapsed") is not None:
+    left_out = isinstance(row.get("left_out_reason"), str)  # its rate is implausible: never quoted as a gap
+    if row.get("behind") and not left_out and row.get("delivery_rate") is not None and row.get("time_elapsed") is not None:
         parts.append(t("why_gap", language).format(delivery=fmt_pct(row["delivery_rate"], language, 0),
                                                    time=fmt_pct(row["time_elapsed"], language, 0)))
     if row.get("indicators_behind"):
@@ -132,7 +133,7 @@ def attention_reason(row: dict, language: str) -> str:
         parts.append(text)
     if row.get("flags"):
         parts.append(tn("why_flags", int(row["flags"]), language))
-    if isinstance(row.get("left_out_reason"), str):
+    if left_out:
         parts.append(left_out_label(row["left_out_reason"], language))
     return t("list_sep", language).join(parts)
 
