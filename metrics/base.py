@@ -278,14 +278,14 @@ def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, lis
             WHEN 'qualitative' THEN 'progress is written in words'
             WHEN 'achieved' THEN format('current {{:g}} reaches target {{:g}}', current_value, target_value)
             WHEN 'not started' THEN format('current {{:g}} = baseline {{:g}}, {{}} of time elapsed', current_value, base,
-                                           coalesce(format('{{:.0f}} %', time_elapsed * 100), 'unknown share'))
+                                           coalesce(format('{{:.0f}}%', time_elapsed * 100), 'unknown share'))
             WHEN 'on track' THEN CASE
                 WHEN milestone_comparable AND ((NOT decreasing AND current_value >= milestone_value)
                                                OR (decreasing AND current_value <= milestone_value))
                 THEN format('current {{:g}} has reached milestone {{:g}}', current_value, milestone_value)
-                ELSE format('{{:.0f}} % of the way to target, {{:.0f}} % of time elapsed', progress * 100,
+                ELSE format('{{:.0f}}% of the way to target, {{:.0f}}% of time elapsed', progress * 100,
                             time_elapsed * 100) END
-            ELSE format('{{:.0f}} % of the way to target, {{:.0f}} % of time elapsed', progress * 100,
+            ELSE format('{{:.0f}}% of the way to target, {{:.0f}}% of time elapsed', progress * 100,
                         time_elapsed * 100) END
         || CASE WHEN status IN ('achieved', 'not started', 'on track', 'behind') AND NOT has_baseline
                 THEN ' (no baseline: taken as 0)' ELSE '' END AS status_reason

@@ -72,10 +72,10 @@ def test_indicator_statuses_and_reasons(con):
                 "1.6": "not started", "1.7": "no data", "1.8": "qualitative", "1.1.1": "achieved",
                 "1.1.2": "behind", "1.1.3": "achieved", "1.1.4": "on track"}
     assert table["status"].to_dict() == expected
-    assert table.loc["1.3", "status_reason"] == "40 % of the way to target, 50 % of time elapsed"
+    assert table.loc["1.3", "status_reason"] == "40% of the way to target, 50% of time elapsed"
     assert table.loc["1.2", "status_reason"] == "current 60 has reached milestone 50"
     assert table.loc["1.4", "progress"] == pytest.approx(0.5)  # (30 − 50) ÷ (10 − 50): a decrease
-    assert table.loc["1.6", "status_reason"] == "current 0 = baseline 0, 50 % of time elapsed"
+    assert table.loc["1.6", "status_reason"] == "current 0 = baseline 0, 50% of time elapsed"
     assert table.loc["1.1.4", "status_reason"].endswith("(no baseline: taken as 0)")
     assert table.loc["1.7", "status_reason"] == "current is a placeholder (TBD)"
     counts = status_counts(con).set_index("status")["indicators"].to_dict()

@@ -16,15 +16,15 @@ ENGLISH = re.compile(r"\b(of|the|way|target|time|elapsed|current|baseline|milest
 
 
 @pytest.mark.parametrize("english, french", [
-    ("17 % of the way to target, 59 % of time elapsed", "17 % du chemin vers la cible, 59 % du temps écoulé"),
-    ("-50 % of the way to target, 59 % of time elapsed", "-50 % du chemin vers la cible, 59 % du temps écoulé"),
+    ("17% of the way to target, 59% of time elapsed", "17 % du chemin vers la cible, 59 % du temps écoulé"),
+    ("-50% of the way to target, 59% of time elapsed", "-50 % du chemin vers la cible, 59 % du temps écoulé"),
     ("current 60 has reached milestone 50", "l'actuel 60 a atteint le jalon 50"),
     ("current 0.5 reaches target 0.4", "l'actuel 0,5 atteint la cible 0,4"),
-    ("current 0 = baseline 0, 50 % of time elapsed", "actuel 0 = base 0, 50 % du temps écoulé"),
+    ("current 0 = baseline 0, 50% of time elapsed", "actuel 0 = base 0, 50 % du temps écoulé"),
     ("current 3 = baseline 3, unknown share of time elapsed", "actuel 3 = base 3, part du temps écoulé inconnue"),
     ("current is a placeholder (TBD)", "la valeur actuelle est à compléter (TBD)"),
     ("target equals baseline", "la cible est égale à la base"),
-    ("40 % of the way to target, 50 % of time elapsed (no baseline: taken as 0)",
+    ("40% of the way to target, 50% of time elapsed (no baseline: taken as 0)",
      "40 % du chemin vers la cible, 50 % du temps écoulé (pas de base : prise à 0)"),
 ])
 def test_status_reasons_in_french(english, french):

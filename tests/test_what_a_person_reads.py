@@ -153,6 +153,10 @@ def _check(db, page, language, monkeypatch, **params):
     assert plurals == [], f"{page} ({language}) writes a lazy plural: {plurals}"  # issue 24
     if language == "fr":
         _speaks_french(app, page)
+    else:  # English writes 17%, not the French 17 % (issue 24)
+        spaced = sorted({str(v)[:60] for frame in app.dataframe for c in OWN_SENTENCES if c in frame.value.columns
+                         for v in frame.value[c].dropna().head(300) if re.search(r"\d %", str(v))})[:5]
+        assert spaced == [], f"{page} (en) writes percentages the French way: {spaced}"
     return app
 
 

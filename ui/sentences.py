@@ -1,5 +1,5 @@
 """Lens's own short sentences, in the interface language. The metrics and loaders write them in
-English, in a small fixed grammar — why an indicator has its status (`17 % of the way to target,
+English, in a small fixed grammar — why an indicator has its status (`17% of the way to target,
 59 % of time elapsed`), where a value was read (`page 3, table 1, row 4`), what a data-quality flag
 says — and this module writes each in French, numbers the French way. A sentence outside the
 grammar is shown as written."""
@@ -22,12 +22,12 @@ _STATUS_FR: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^time elapsed unknown$"), "temps écoulé inconnu"),
     (re.compile(r"^progress is written in words$"), "le progrès est décrit en mots"),
     (re.compile(rf"^current {_NUMBER} reaches target {_NUMBER}$"), "l'actuel {0} atteint la cible {1}"),
-    (re.compile(rf"^current {_NUMBER} = baseline {_NUMBER}, {_NUMBER} % of time elapsed$"),
+    (re.compile(rf"^current {_NUMBER} = baseline {_NUMBER}, {_NUMBER} ?% of time elapsed$"),
      "actuel {0} = base {1}, {2} % du temps écoulé"),
     (re.compile(rf"^current {_NUMBER} = baseline {_NUMBER}, unknown share of time elapsed$"),
      "actuel {0} = base {1}, part du temps écoulé inconnue"),
     (re.compile(rf"^current {_NUMBER} has reached milestone {_NUMBER}$"), "l'actuel {0} a atteint le jalon {1}"),
-    (re.compile(rf"^{_NUMBER} % of the way to target, {_NUMBER} % of time elapsed$"),
+    (re.compile(rf"^{_NUMBER} ?% of the way to target, {_NUMBER} ?% of time elapsed$"),
      "{0} % du chemin vers la cible, {1} % du temps écoulé"),
 ]
 _NO_BASELINE = " (no baseline: taken as 0)"
