@@ -127,7 +127,7 @@ def markers(ctx: Context) -> None:
     if mix["gender_marker"].isna().all():  # one bar of "unknown" says nothing: say it in words
         st.info(ctx.t("no_markers"))
         return
-    labels = ["—" if pd.isna(m) else f"GM{int(m)}" for m in mix["gender_marker"]]
+    labels = [ctx.t("marker_not_stated") if pd.isna(m) else f"GM{int(m)}" for m in mix["gender_marker"]]
     left, right = st.columns(2)
     for column, value, title, key in ((left, "projects", ctx.t("projects"), "count"),
                                       (right, "budget_usd", ctx.t("budget") + " (USD)", "budget")):
