@@ -32,7 +32,9 @@ def upload(ctx: Context) -> None:
                      else "rapports .txt/.docx/.pdf, budgets .xlsx (annexe D), exports MPTF ou PNUD .csv/.xlsx",
                      ctx.language)
     project = st.text_input("Project number for budget workbooks (optional)" if en else
-                            "Numéro de projet pour les budgets Excel (facultatif)", placeholder="00125232")
+                            "Numéro de projet pour les budgets Excel (facultatif)",
+                            placeholder="MPTF Gateway number, as in the report" if en else
+                            "numéro MPTF Gateway, tel que dans le rapport")
     if not files:
         return
     previews = []
@@ -109,7 +111,8 @@ def ingested(ctx: Context) -> None:
         st.info(ctx.t("empty_store"))
         return
     total = ctx.query(project_detail.source_count)
-    st.caption(f"{fmt_number(len(sources), ctx.language)} / {fmt_number(total, ctx.language)}")
+    st.caption(ctx.t("files_shown").format(shown=fmt_number(len(sources), ctx.language),
+                                          total=fmt_number(total, ctx.language)))
     shown = sources.drop(columns=["sha256"]).assign(
         missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]],
         kind=[value_label(k, ctx.language) or "—" for k in sources["kind"]],
