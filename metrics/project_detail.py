@@ -105,6 +105,15 @@ def all_sources(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> pd.DataFra
         FROM sources ORDER BY ingested_at DESC, file_name LIMIT {int(limit)}""").df()
 
 
+def source_warnings(con: duckdb.DuckDBPyConnection, project_key: str | None = None, limit: int = 1000) -> pd.DataFrame:
+    """Each warning a reader gave, file by file (the files of one project, or every file): what the
+    warning counts beside the files lists stand for."""
+    where = "WHERE project_key = ?" if project_key else ""
+    return con.execute(f"""
+        SELECT file_name, unnest(warnings) AS warning FROM sources {where}
+        ORDER BY ingested_at DESC, file_name LIMIT {int(limit)}""", [project_key] if project_key else []).df()
+
+
 def source_count(con: duckdb.DuckDBPyConnection) -> int:
     """How many files the store holds."""
     return int(con.execute("SELECT count(*) FROM sources").fetchone()[0])

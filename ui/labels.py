@@ -115,6 +115,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "by_ocr": ("read by OCR", "lu par OCR"),
     "figure": ("Figure", "Chiffre"), "ocr_read": ("Read as", "Lu comme"),
     "ocr_confidence": ("OCR confidence", "Confiance de l'OCR"),
+    "warnings_box": ("The readers' warnings ({n})", "Avertissements des lecteurs ({n}, texte technique en anglais)"),
+    "warning_text": ("Warning", "Avertissement (en anglais)"),
     "files_shown": ("{shown} of the {total} files in the store", "{shown} des {total} fichiers enregistrés"),
     "marker_not_stated": ("Not stated", "Non indiqué"),
     "not_stated": ("Not stated in the current report:", "Non indiqué dans le rapport en cours :"),

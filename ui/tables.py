@@ -108,3 +108,13 @@ def show_table(language: str, frame: pd.DataFrame, column_config: dict | None = 
                                 for c in text if c in OWN_SENTENCES})
     options.setdefault("placeholder", DASH)  # a missing number shows as a dash, never "None"
     return st.dataframe(localised(frame, config, language), column_config=config, **options)
+
+
+def warnings_box(warnings: pd.DataFrame, language: str) -> None:
+    """The readers' warnings behind a files list's counts, closed until opened; they are the
+    readers' own words, in English, and the French page says so."""
+    if warnings.empty:
+        return
+    with st.expander(t("warnings_box", language).format(n=len(warnings))):
+        show_table(language, warnings, hide_index=True, column_config={
+            "file_name": column_label("file_name", language), "warning": t("warning_text", language)})

@@ -16,7 +16,7 @@ from ui.i18n import column_label, fmt_number, missing_label, t, value_label
 from ui.identity import current_user, read_only
 from ui.reading import pages_shown
 from ui.safe_text import md
-from ui.tables import show_table
+from ui.tables import show_table, warnings_box
 from ui.uploader import uploader
 from ui.writes import LensError, write_error
 
@@ -126,6 +126,7 @@ def ingested(ctx: Context) -> None:
         "report_period": column_label("report_period", ctx.language), "ingested_at": ctx.t("ingested_at"),
         "superseded": ctx.t("superseded"),
         "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})
+    warnings_box(ctx.query(project_detail.source_warnings), ctx.language)
     if read_only() or not current_user().is_admin:
         return  # removing a file is an admin's
     labels = dict(zip(sources["sha256"], [f"{name} ({value_label(kind, ctx.language)})" for name, kind in

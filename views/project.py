@@ -29,7 +29,7 @@ from ui.i18n import (
 from ui.identity import current_user, read_only
 from ui.safe_text import md
 from ui.sentences import flag_message, location
-from ui.tables import show_table
+from ui.tables import show_table, warnings_box
 
 CHOOSER_OPTIONS = 500  # past this many projects the chooser lists the largest and a search finds the rest
 
@@ -234,6 +234,7 @@ def render(ctx: Context) -> None:
         undo_form(db_path(), user, key, ctx.language)
     st.markdown(f"**{ctx.t('files')}**")
     show_table(ctx.language, ctx.query(project_detail.project_sources, key).drop(columns=["sha256"]), hide_index=True)
+    warnings_box(ctx.query(project_detail.source_warnings, key), ctx.language)
 
 
 context = page_setup("project")
