@@ -253,3 +253,13 @@ def test_the_warnings_counted_beside_files_can_be_read(real_db, monkeypatch):
         listed = next(f for f in app.dataframe if "warning" in f.value.columns).value
         counted = int(next(f for f in app.dataframe if "warnings" in f.value.columns).value["warnings"].sum())
         assert f"({counted}" in box.label and len(listed) == counted > 0
+
+
+def test_reviewer_comments_are_listed_once_on_the_project_page(sample_db, monkeypatch):
+    """The CAF–CMR report's reviewer comments appear in the comments table, not again as flags (issue 24)."""
+    app = open_page(sample_db, "project", "en", monkeypatch, project="00125232")
+    tables = [f.value for f in app.dataframe]
+    comments = next(t for t in tables if "author" in t.columns)
+    flagged = [t for t in tables if "code" in t.columns and "value_a" in t.columns]
+    assert len(comments) > 0 and flagged
+    assert not any(str(v).startswith("reviewer comment") for t in flagged for v in t["message"]), flagged[0]

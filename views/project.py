@@ -220,6 +220,7 @@ def render(ctx: Context) -> None:
         show_table(ctx.language, comments, hide_index=True)
     st.markdown(f"**{ctx.t('flags')}**")
     flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
+    flags = flags[flags["code"] != "reviewer_comment"]  # the comments are listed just above: not twice
     show_table(ctx.language, flags.assign(code=[value_label(c, ctx.language) for c in flags["code"]],
                                           value_a=[flag_message(v, ctx.language) for v in flags["value_a"]]),
                hide_index=True)
