@@ -77,10 +77,15 @@ def report_history(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataF
 
 def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """Budget per agency as the project's current report gives it, agency budgets corrected by hand
-    in place (`corrected`)."""
-    return project_query(con, """SELECT agency, raw_name, lead, budget_usd, corrected, location FROM agency_lines
-                                  WHERE project_key = ? ORDER BY lead DESC NULLS LAST, agency""",
-                         Filters(project=project_key), [project_key])
+    in place (`corrected`). A sole recipient whose budget no file splits out has the project's budget
+    (`whole_project`), as in the Delivery page's roll-up by agency."""
+    return project_query(con, """
+        SELECT a.agency, a.raw_name, a.lead,
+               coalesce(a.budget_usd, CASE WHEN count(*) OVER () = 1 THEN f.budget_usd END) AS budget_usd,
+               a.budget_usd IS NULL AND count(*) OVER () = 1 AND f.budget_usd IS NOT NULL AS whole_project,
+               a.corrected, a.location
+        FROM agency_lines a JOIN f ON f.project_key = a.project_key
+        WHERE a.project_key = ? ORDER BY a.lead DESC NULLS LAST, a.agency""", Filters(project=project_key), [project_key])
 
 
 def project_comments(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:

@@ -39,3 +39,13 @@ def test_filtered_to_a_country_it_still_adds_up(con):
     agencies = delivery_by_agency(con, Filters(country=country))
     portfolio = delivery_portfolio(con, Filters(country=country))
     assert agencies["budget_usd"].sum() == pytest.approx(portfolio["budget_usd"], abs=0.01)
+
+
+def test_the_project_page_gives_the_sole_recipient_the_project_budget(con):
+    from metrics.project_detail import agency_budget_table
+
+    key, budget = con.execute("SELECT project_key, budget_usd FROM mx_project_facts WHERE budget_usd IS NOT NULL "
+                              "ORDER BY project_key LIMIT 1").fetchone()
+    table = agency_budget_table(con, key)
+    assert list(table["agency"]) == ["UNDP"] and bool(table["whole_project"].iloc[0])
+    assert table["budget_usd"].iloc[0] == pytest.approx(budget)  # was "—" beside the project's budget (issue 24)

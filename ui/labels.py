@@ -117,6 +117,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "ocr_confidence": ("OCR confidence", "Confiance de l'OCR"),
     "warnings_box": ("The readers' warnings ({n})", "Avertissements des lecteurs ({n}, texte technique en anglais)"),
     "warning_text": ("Warning", "Avertissement (en anglais)"),
+    "sole_recipient": ("The project's only recipient: its budget is the project's, which no file splits by agency.",
+                       "Seul récipiendaire du projet : son budget est celui du projet, qu'aucun fichier ne répartit "
+                       "par agence."),
     "files_shown": ("{shown} of the {total} files in the store", "{shown} des {total} fichiers enregistrés"),
     "marker_not_stated": ("Not stated", "Non indiqué"),
     "not_stated": ("Not stated in the current report:", "Non indiqué dans le rapport en cours :"),

@@ -205,10 +205,14 @@ def render(ctx: Context) -> None:
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")
         agencies = ctx.query(project_detail.agency_budget_table, key)
-        agencies = agencies.assign(corrected=["✎" if c else "" for c in agencies["corrected"]])
+        whole = bool(agencies["whole_project"].fillna(False).any())
+        agencies = agencies.drop(columns=["whole_project"]).assign(
+            corrected=["✎" if c else "" for c in agencies["corrected"]])
         show_table(ctx.language, agencies, hide_index=True, column_config={
             "budget_usd": money_column(ctx.t("budget") + " (USD)"),
             "corrected": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand"))})
+        if whole:  # no file splits the budget: the one recipient's is the project's
+            st.caption(ctx.t("sole_recipient"))
     with right:
         history(ctx, key)
     codes = outcomes(ctx, key)
