@@ -7,7 +7,7 @@ import pandas as pd
 
 from metrics.base import Filters
 from metrics.query import project_query
-from metrics.rollups import DELIVERED_BUDGET, DELIVERY_RATE, EXPENDITURE, INCLUDED, LEFT_OUT, PROJECTS_BEHIND
+from metrics.rollups import AGENCY_BUDGET, DELIVERED_BUDGET, DELIVERY_RATE, EXPENDITURE, INCLUDED, LEFT_OUT, PROJECTS_BEHIND
 
 PROJECT_COLUMNS = """project_key, title, array_to_string(countries, ', ') AS countries, budget_usd, budget_source,
     expenditure_usd, expenditure_estimate_usd,
@@ -43,13 +43,12 @@ def delivery_by_agency(con: duckdb.DuckDBPyConnection, filters: Filters | None =
     (a project known from a financial export, or a profile that names its agency) gives that agency
     the project's whole budget. Projects left out of the totals (implausible figures) are left out
     here too, as in every other roll-up."""
-    agency_spent = """agency_spent AS (
+    agency_spent = f"""agency_spent AS (
         SELECT resolved_project_key AS project_key, agency, sum(expenditure_usd) AS spent
         FROM budget_lines_resolved WHERE source_kind = 'budget' AND breakdown IN ('activity', 'cost')
         GROUP BY ALL HAVING count(expenditure_usd) > 0
     ), lines AS (
-        SELECT a.project_key, a.agency, coalesce(a.budget_usd, CASE WHEN count(*) OVER (PARTITION BY a.project_key) = 1
-                                                                    THEN f.budget_usd END) AS budget_usd
+        SELECT a.project_key, a.agency, {AGENCY_BUDGET} AS budget_usd
         FROM agency_lines a JOIN f ON f.project_key = a.project_key)"""
     return project_query(con, f"""
         SELECT a.agency, sum(a.budget_usd) FILTER (WHERE f.delivery_rate IS NOT NULL AND f.{INCLUDED}) AS budget_usd,

@@ -7,6 +7,7 @@ import pandas as pd
 from loaders.store.corrections import stale_corrections as stale
 from metrics.base import Filters, project_ctes
 from metrics.query import project_query
+from metrics.rollups import AGENCY_BUDGET
 
 # The figures a correction may move besides the one it corrects (expenditure = rate × budget where a
 # project reports only a rate; the GEWE share over a corrected budget), in the trail's `moves`.
@@ -79,10 +80,9 @@ def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.
     """Budget per agency as the project's current report gives it, agency budgets corrected by hand
     in place (`corrected`). A sole recipient whose budget no file splits out has the project's budget
     (`whole_project`), as in the Delivery page's roll-up by agency."""
-    return project_query(con, """
-        SELECT a.agency, a.raw_name, a.lead,
-               coalesce(a.budget_usd, CASE WHEN count(*) OVER () = 1 THEN f.budget_usd END) AS budget_usd,
-               a.budget_usd IS NULL AND count(*) OVER () = 1 AND f.budget_usd IS NOT NULL AS whole_project,
+    return project_query(con, f"""
+        SELECT a.agency, a.raw_name, a.lead, {AGENCY_BUDGET} AS budget_usd,
+               a.budget_usd IS NULL AND {AGENCY_BUDGET} IS NOT NULL AS whole_project,
                a.corrected, a.location
         FROM agency_lines a JOIN f ON f.project_key = a.project_key
         WHERE a.project_key = ? ORDER BY a.lead DESC NULLS LAST, a.agency""", Filters(project=project_key), [project_key])

@@ -23,3 +23,7 @@ GEWE_SPEND_PROJECTS = "count(*) FILTER (WHERE gender_spent_usd IS NOT NULL AND g
 PROJECTS_BEHIND = "count(*) FILTER (WHERE behind)"
 WITH_TIME_ELAPSED = "count(*) FILTER (WHERE time_elapsed IS NOT NULL)"
 LEFT_OUT = f"count(*) FILTER (WHERE NOT ({INCLUDED}))"
+# An agency's budget in a project (`a`: agency_lines, `f`: the project's facts): as its files give it, or, for
+# the project's only recipient when no file splits the budget out, the project's whole budget.
+AGENCY_BUDGET = ("coalesce(a.budget_usd, CASE WHEN count(*) OVER (PARTITION BY a.project_key) = 1 "
+                 "THEN f.budget_usd END)")
