@@ -263,3 +263,12 @@ def test_reviewer_comments_are_listed_once_on_the_project_page(sample_db, monkey
     flagged = [t for t in tables if "code" in t.columns and "value_a" in t.columns]
     assert len(comments) > 0 and flagged
     assert not any(str(v).startswith("reviewer comment") for t in flagged for v in t["message"]), flagged[0]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_delivery_page_does_not_send_its_reader_to_itself(real_db, language, monkeypatch):
+    """'They are listed on the Delivery page', read on the Delivery page (issue 24): it says 'below'."""
+    app = open_page(real_db, "delivery", language, monkeypatch)
+    notes = [c.value for c in app.caption if "hors des totaux" in c.value or "Left out of the totals" in c.value]
+    assert notes and not any("Delivery page" in n or "page Exécution financière" in n for n in notes), notes
+    assert any("below" in n or "ci-dessous" in n for n in notes), notes

@@ -68,11 +68,11 @@ def fmt_points(difference, language: str) -> str:
     return f"{sign}{fmt_number(abs(value), language, 1)} {t('points', language)}"
 
 
-def left_out_note(left_out: dict, language: str) -> str:
+def left_out_note(left_out: dict, language: str, here: bool = False) -> str:
     """`Left out of the totals: 1 project with a delivery rate above 150 %, …`."""
     reasons = [tn(f"left_out.{reason}", n, language).format(limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
                for reason, n in sorted(left_out.items())]
-    return t("left_out", language).format(reasons=t("list_sep", language).join(reasons))
+    return t("left_out_here" if here else "left_out", language).format(reasons=t("list_sep", language).join(reasons))
 
 
 def left_out_label(reason, language: str) -> str:

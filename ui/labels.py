@@ -135,6 +135,9 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Aucun projet à suivre : aucun n'est en retard, n'a d'indicateur en retard ni d'alerte qualité."),
     "left_out": ("Left out of the totals: {reasons}. They are listed, with their figures, on the Delivery page.",
                  "Laissés hors des totaux : {reasons}. Ils figurent, avec leurs chiffres, sur la page Exécution financière."),
+    "left_out_here": ("Left out of the totals: {reasons}. They are in the projects table below, marked ⚠.",
+                      "Laissés hors des totaux : {reasons}. Ils figurent dans le tableau des projets ci-dessous, "
+                      "marqués ⚠."),
     "left_out.delivery_implausible": ("{n} projects with a delivery rate below 0% or above {limit} (misread or "
                                       "mistyped figures)", "{n} projets au taux d'exécution inférieur à 0 % ou supérieur "
                                       "à {limit} (chiffres mal lus ou mal saisis)"),

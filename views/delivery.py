@@ -49,7 +49,7 @@ def headline(ctx: Context) -> None:
     if note:
         st.caption(note)
     if figures["left_out"]:
-        st.caption(left_out_note(figures["left_out"], lang))
+        st.caption(left_out_note(figures["left_out"], lang, here=True))  # the table they are in is on this page
 
 
 def by_group(ctx: Context) -> None:
