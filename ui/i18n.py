@@ -54,10 +54,10 @@ def versus(share, target: str, language: str, judged: bool = True) -> dict:
     if share is None:
         return {}
     if not judged:
-        return {"delta": fmt_points(share - TARGETS[target], language) + " vs " + t("vs." + target, language),
+        return {"delta": fmt_points(share - TARGETS[target], language) + t("versus", language) + t("vs." + target, language),
                 "delta_color": "off", "delta_arrow": "off"}
     below = share < TARGETS[target]
-    return {"delta": fmt_points(share - TARGETS[target], language) + " vs " + t("vs." + target, language),
+    return {"delta": fmt_points(share - TARGETS[target], language) + t("versus", language) + t("vs." + target, language),
             "delta_color": "red" if below else "green", "delta_arrow": "down" if below else "up"}
 
 

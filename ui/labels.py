@@ -34,8 +34,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "un_minimum": ("UN minimum {un_minimum}", "Minimum ONU {un_minimum}"),
     "pbf_target": ("PBF target {pbf_target}", "Cible PBF {pbf_target}"),
     # a figure's delta names its target in a few words (the help text and docs/METRICS.md say more)
-    "vs.un_minimum": ("UN {un_minimum}", "ONU {un_minimum}"),
-    "vs.pbf_target": ("PBF {pbf_target}", "PBF {pbf_target}"),
+    "versus": (" vs ", " par rapport à "),
+    "vs.un_minimum": ("UN {un_minimum}", "l'objectif ONU de {un_minimum}"),
+    "vs.pbf_target": ("PBF {pbf_target}", "la cible PBF de {pbf_target}"),
     "delivery_equals_time": ("delivery = time elapsed", "exécution = temps écoulé"),
     "delivery_rate_net_funded": ("Delivery ÷ net funded", "Exécution ÷ montant net financé"),
     "no_outcome_spending": ("No budget workbook with expenditure by outcome yet — ingest one on the Data page.",
