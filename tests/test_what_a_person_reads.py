@@ -149,6 +149,9 @@ def _check(db, page, language, monkeypatch, **params):
     assert printed == [], f"{page} ({language}) prints: {printed}"
     long_names = sorted({o[:60] for o in _options(app) + _texts(app) if ISO_LONG_NAME.search(o)})
     assert long_names == [], f"{page} ({language}) names a country the ISO way: {long_names}"  # issue 24
+    codes = sorted({str(v) for f in app.dataframe if "countries" in f.value.columns
+                    for v in f.value["countries"].head(50) if re.fullmatch(r"[A-Z]{3}(, [A-Z]{3})*", str(v))})[:3]
+    assert codes == [], f"{page} ({language}) names countries by ISO code: {codes}"  # issue 24
     dashes = [tr.get("name") or "bar" for f in figures(app) for tr in f["data"] for axis in ("x", "y")
               if isinstance(tr.get(axis), list) and "—" in tr[axis]]
     assert dashes == [], f"{page} ({language}) labels a bar '—': {dashes}"  # say what it is (issue 24)

@@ -8,11 +8,18 @@ import pandas as pd
 import streamlit as st
 
 from ui.formats import DASH, MONEY_FORMAT, PERCENT_FORMAT, fmt_decimal, fmt_money, fmt_number, fmt_pct
-from ui.i18n import STATUS_LABELS, VALUE_LABELS, column_label, period_label, t, value_label
+from ui.i18n import STATUS_LABELS, VALUE_LABELS, column_label, country_name, period_label, t, value_label
 from ui.sentences import flag_message, location, status_reason
 
+
+def country_names(codes, language: str) -> str:
+    """`CAF, CMR` → `Central African Republic, Cameroon` (République centrafricaine, Cameroun)."""
+    return ", ".join(country_name(code.strip(), language) for code in str(codes).split(",") if code.strip())
+
+
 OWN_SENTENCES = {"location": location, "status_reason": status_reason, "message": flag_message,  # Lens's own words
-                 "value_a": flag_message, "value_b": flag_message, "report_period": period_label}
+                 "value_a": flag_message, "value_b": flag_message, "report_period": period_label,
+                 "countries": country_names}  # ISO codes in the store, names on the page
 DATE_FORMATS = {"en": ("D MMM YYYY", "D MMM YYYY, HH:mm"), "fr": ("DD/MM/YYYY", "DD/MM/YYYY HH:mm")}
 TABLE_ROWS = 500  # what a person scrolls; the filters and search narrow the rest
 
