@@ -49,3 +49,9 @@ def test_the_project_page_gives_the_sole_recipient_the_project_budget(con):
     table = agency_budget_table(con, key)
     assert list(table["agency"]) == ["UNDP"] and bool(table["whole_project"].iloc[0])
     assert table["budget_usd"].iloc[0] == pytest.approx(budget)  # was "—" beside the project's budget (issue 24)
+
+
+def test_a_title_written_with_a_double_space_reads_with_one(con):
+    """`Security Sector Reform  & Small Arms…` in a UNDP record (screenshot review, issue 24)."""
+    titles = [t for (t,) in con.execute("SELECT title FROM mx_project_facts WHERE title IS NOT NULL").fetchall()]
+    assert titles and not [t for t in titles if "  " in t or t != t.strip()]

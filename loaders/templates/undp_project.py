@@ -21,7 +21,7 @@ def read_undp_project(data: bytes, name: str) -> tuple[dict, dict, list[str]]:
         raise UnreadableFile("this JSON is not a UNDP project record (needs project_id, project_title, "
                              "operating_unit_id)", name)
     project = {
-        "title": (record.get("project_title") or "").strip() or None,
+        "title": " ".join(str(record.get("project_title") or "").split()) or None,  # runs of spaces as one
         "project_ids": [str(record["project_id"])],
         "countries": [record["operating_unit_id"]] if record.get("operating_unit_id") else [],
         "window": None, "start_date": read_date(record.get("start")), "end_date": read_date(record.get("end")),
