@@ -13,7 +13,7 @@ from ui.charts import as_percent, progress_column
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import fmt_number, value_label, values_label
+from ui.i18n import column_label, fmt_number, value_label, values_label
 from ui.safe_text import md
 from ui.sentences import location, status_reason
 from ui.tables import TABLE_ROWS, first_rows, show_table, table_height
@@ -110,7 +110,7 @@ def render(ctx: Context) -> None:
                        selection_mode="single-row", key="indicator-table", height=table_height(len(shown)), column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
         "project_key": st.column_config.TextColumn(ctx.t("project")),
-        "statement": st.column_config.TextColumn(ctx.t("indicators"), width="medium"),
+        "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="medium"),
         "path": st.column_config.TextColumn(ctx.t("path")),
         "progress": progress_column(ctx.t("progress"), ctx.language, help=help_text("status", ctx.language)),
         "status_reason": st.column_config.TextColumn(ctx.t("status_reason")),

@@ -161,7 +161,7 @@ def outcomes(ctx: Context, key: str) -> list[str]:
             show_table(ctx.language, as_percent(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw",
                                                       "progress", "status", "status_reason", "reason", "location"]],
                                                 ["progress"]), hide_index=True, column_config={
-                "statement": st.column_config.TextColumn(ctx.t("indicators"), width="large"),
+                "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="large"),
                 "progress": progress_column(ctx.t("progress"), ctx.language)})
     return list(dict.fromkeys(table["code"].dropna()))
 
