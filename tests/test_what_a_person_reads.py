@@ -275,3 +275,13 @@ def test_the_delivery_page_does_not_send_its_reader_to_itself(real_db, language,
     notes = [c.value for c in app.caption if "hors des totaux" in c.value or "Left out of the totals" in c.value]
     assert notes and not any("Delivery page" in n or "page Exécution financière" in n for n in notes), notes
     assert any("below" in n or "ci-dessous" in n for n in notes), notes
+
+
+def test_a_project_known_from_exports_says_it_has_no_report_yet(real_db, monkeypatch):
+    """Real portfolio: 'Reports over time' held one blank row beside a 70.3 % headline, and 'No
+    indicator for these projects' for one project (issue 24)."""
+    app = open_page(real_db, "project", "en", monkeypatch)
+    captions = [c.value for c in app.caption]
+    assert any(c.startswith("No progress report for this project yet") for c in captions), captions
+    assert any(c.startswith("No indicator for this project") for c in captions), captions
+    assert not [f for f in app.dataframe if "implementation_rate" in f.value.columns]

@@ -150,6 +150,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "left_out.spending_without_budget.one": ("{n} project with spending but no budget",
                                              "{n} projet avec des dépenses mais sans budget"),
     "points": ("pts", "pts"),
+    "no_reports": ("No progress report for this project yet: its figures come from the other files below "
+                   "(financial exports, budget workbooks, a project profile).",
+                   "Aucun rapport de progrès pour ce projet : ses chiffres viennent des autres fichiers ci-dessous "
+                   "(exports financiers, budgets Excel, fiche de projet)."),
+    "no_indicators_one": ("No indicator for this project: indicators come from the results tables of progress "
+                          "reports; add one of its reports on the Data page.",
+                          "Aucun indicateur pour ce projet : les indicateurs viennent des cadres de résultats des "
+                          "rapports de progrès ; ajoutez un de ses rapports sur la page Données."),
     "no_indicators": ("No indicator for these projects: indicators come from the results tables of progress reports, "
                       "and the files read for them hold none — ingest progress reports on the Data page.",
                       "Aucun indicateur pour ces projets : les indicateurs viennent des cadres de résultats des rapports "

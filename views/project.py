@@ -125,8 +125,13 @@ def _day(value) -> str | None:
 
 def history(ctx: Context, key: str) -> None:
     reports = ctx.query(project_detail.report_history, key)
+    reports = reports.dropna(how="all", subset=["type", "date", "implementation_rate", "gender_allocated_usd",
+                                                "gender_spent_usd"])  # a profile or export row says nothing here
     known = reports.dropna(subset=["implementation_rate"])
     st.markdown(f"**{ctx.t('report_history')}**")
+    if reports.empty:
+        st.caption(ctx.t("no_reports"))
+        return
     if len(known) >= 2:  # a line needs two reports; one rate is in the table below
         figure = go.Figure(go.Scatter(x=known["date"], y=known["implementation_rate"], mode="lines+markers",
                                       marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
@@ -146,7 +151,7 @@ def outcomes(ctx: Context, key: str) -> list[str]:
     st.markdown(f"**{ctx.t('outcomes_indicators')}**")
     table = ctx.run(indicators.indicator_table, filters=dataclasses.replace(ctx.filters, project=key))
     if table.empty:
-        st.caption(ctx.t("no_indicators"))
+        st.caption(ctx.t("no_indicators_one"))
         return []
     statements = ctx.query(project_detail.outcome_statements, key)
     for number in sorted(table["outcome"].dropna().unique(), key=lambda n: int(n) if str(n).isdigit() else 0):
