@@ -43,7 +43,7 @@ def missed_ink(pixels: np.ndarray, ink: np.ndarray, words: list[dict], dpi: int)
     rows, cols = left.shape[0] // tile, left.shape[1] // tile
     on = left[:rows * tile, :cols * tile].reshape(rows, tile, cols, tile).sum(axis=(1, 3)) >= 4
     found_patches = [(top * tile, x0 * tile, (bottom + 1) * tile, (x1 + 1) * tile) for top, x0, bottom, x1 in patches(on)
-               if (bottom - top + 1) * tile >= 0.08 * dpi and (x1 - x0 + 1) * tile <= 2 * dpi]
+                     if (bottom - top + 1) * tile >= 0.08 * dpi and (x1 - x0 + 1) * tile <= 2 * dpi]
     if not found_patches:
         return []
     gap = 30
@@ -114,4 +114,5 @@ def cells_read_again(pixels: np.ndarray, tables: list, words: list[dict], dpi: i
             dropped.extend(id(w) for w in inside)
             found += [{**word, "x0": word["x0"] + shift_x, "x1": word["x1"] + shift_x, "top": word["top"] + shift_y,
                        "bottom": word["bottom"] + shift_y} for word in again]
-    return [w for w in words if id(w) not in set(dropped)] + found
+    dropped_ids = set(dropped)
+    return [w for w in words if id(w) not in dropped_ids] + found
