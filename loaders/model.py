@@ -20,6 +20,7 @@ class Paragraph:
     grid_col: int | None = None  # column in the table grid, where the format knows it
     merged: bool = False  # continuation of a vertically merged cell (text repeated)
     uncertain: list[tuple[str, float]] = field(default_factory=list)  # OCR'd figures read with low confidence
+    guessed: bool = False  # an empty cell guessed from a blank line of a text export printed to PDF
 
 
 @dataclass

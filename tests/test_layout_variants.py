@@ -112,16 +112,17 @@ def test_word_tables_variant(word_files, name, language):
     _assert_scores(name, "english-docx" if language == "en" and name in REPORTS else "docx", record)
 
 
-def _to_pdf(folder) -> None:
-    """Every Word file of the folder printed to PDF by LibreOffice."""
+def _to_pdf(folder, kind: str = "docx", font: str = "Liberation Mono") -> None:
+    """Every Word file (or text file, as plain UTF-8 text) of the folder printed to PDF by LibreOffice."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (soffice) is missing; .ci/run installs libreoffice-writer-nogui")
         pytest.skip("LibreOffice (soffice) is not installed")
-    names = sorted(str(p) for p in folder.glob("*.docx"))
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to", "pdf",
-                    "--outdir", str(folder), *names], check=True, capture_output=True, timeout=300)
+    names = sorted(str(p) for p in folder.glob(f"*.{kind}"))
+    text_filter = [f"--infilter=Text (encoded):UTF8,LF,{font}"] if kind == "txt" else []
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", *text_filter,
+                    "--convert-to", "pdf", "--outdir", str(folder), *names], check=True, capture_output=True, timeout=300)
 
 
 @pytest.fixture(scope="module")

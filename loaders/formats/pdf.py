@@ -4,40 +4,25 @@ table cells (row, grid column, merged parts); a table that runs on over a page b
 table, and body lines that wrap are joined back into paragraphs. Locations read
 `page N, table K, row R, cell C` or `page N, line L`.
 
-A PDF drops Word margin comments, so a PDF report has none."""
+A Word file saved as PDF drops its margin comments, so such a report has none; a text export
+printed to PDF (no table, no ruling, cells at the first tab stop) is read as the text export is,
+its inline comments kept (loaders/formats/pdf_text_print.py)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from loaders.errors import UnreadableFile
 from loaders.formats.pdf_columns import ROW_LABEL, Grid, header_grid, label_and_value, segments, value_columns
 from loaders.formats.pdf_layout import PDFIUM_LOCK, PageLayout, open_document, page_layout
+from loaders.formats.pdf_lines import NEW_ITEM, PARAGRAPH_GAP, SPACE, Line, join, line_of, lines_of, word_groups
 from loaders.formats.pdf_ocr import mark_uncertain, ocr_pages
+from loaders.formats.pdf_text_print import text_print_paragraphs
 from loaders.formats.pdfguard import check_pdf
 from loaders.model import Document, Paragraph
 
 MAX_PAGES = 400
-_LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
-_PARAGRAPH_GAP = 0.9  # a gap between lines wider than this share of a line's height ends a paragraph
-_SPACE = 4.0  # points: a space and some slack for justified text
-_NEW_ITEM = re.compile(r"^\s*(?:[·•▪◦\-–*☐☒■□]|\|_\||\(?[a-z0-9]{1,3}[).]\s)")
 _HINT_SCAN = "export it again from Word (File › Save as › PDF), or scan the paper copy again"
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,3}(?:\s*(?:/|of|sur|de)\s*\d{1,3})?\s*$", re.IGNORECASE)
-
-
-@dataclass
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    first_width: float  # width of the line's first word: would it have fitted on the line above?
-
-    def wrapped_into(self, previous: _Line, right: float) -> bool:
-        """True when this line continues `previous`: its first word did not fit in what was left of it."""
-        return right - previous.x1 < self.first_width + _SPACE and not _NEW_ITEM.match(self.text)
 
 
 def read_pdf(data: bytes, name: str, sha256: str) -> Document:
@@ -70,6 +55,10 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Document:
                              name, hint=_HINT_SCAN)
     if not builder.paragraphs:
         raise UnreadableFile("this PDF holds no text: its pages are drawings only", name, hint=_HINT_SCAN)
+    printed = None if scanned or builder.tables else text_print_paragraphs(layouts)
+    if printed:
+        comments = [comment for paragraph in printed for comment in paragraph.comments]
+        return Document(name, sha256, "pdf", printed, tables_known=False, comments=comments)
     warnings = []
     if scanned:
         shown = ", ".join(map(str, scanned[:10])) + ("…" if len(scanned) > 10 else "")
@@ -112,14 +101,14 @@ class _Builder:
         self.paragraphs: list[Paragraph] = []
         self.tables = 0
         self.open_table: tuple[int, int, list] | None = None  # (table index, columns, header row texts)
-        self.open_line: _Line | None = None  # the last body line, if its paragraph may go on
+        self.open_line: Line | None = None  # the last body line, if its paragraph may go on
         self.width = (0.0, 1.0)
         self.grid: Grid | None = None  # the columns of an unruled table that may go on
         self.grid_table = self.grid_rows = 0
         self.header: dict[int, str] | None = None  # an unruled table's header row, while its lines come
         self.grid_last: dict[int, tuple[Paragraph, list[dict]]] = {}  # each column's last cell line
         self.pair: tuple[Paragraph, Paragraph, float, float] | None = None  # label, value, value column, bottom
-        self.held: list[tuple[_Line, str]] = []  # lines at a page's edge while an unruled table runs
+        self.held: list[tuple[Line, str]] = []  # lines at a page's edge while an unruled table runs
 
     def page(self, layout: PageLayout, number: int) -> bool:
         found = layout.tables
@@ -139,7 +128,7 @@ class _Builder:
             inside = next((k for k, (x0, top, x1, bottom) in enumerate(boxes)
                            if x0 <= cx <= x1 and top <= cy <= bottom), None)
             (body_words if inside is None else cell_words[inside]).append(word)
-        lines = _lines(body_words)
+        lines = lines_of(body_words)
         if lines:
             self.width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
         blocks: list[tuple[float, object]] = [(line.top, line) for line in lines]
@@ -148,7 +137,7 @@ class _Builder:
         page_tables = 0
         line_number = 0
         for position, (_, block) in enumerate(blocks):
-            if isinstance(block, _Line):
+            if isinstance(block, Line):
                 line_number += 1
                 self._line(block, f"page {number}, line {line_number}")
                 self.open_table = None
@@ -165,8 +154,8 @@ class _Builder:
     def _unruled_page(self, words: list[dict], number: int) -> None:
         """A page without ruling lines: body lines, and the rows of a table found by its header's
         columns (loaders/formats/pdf_columns.py), each line a row of cells."""
-        groups = _word_groups(words)
-        lines = [_line_of(group) for group in groups]
+        groups = word_groups(words)
+        lines = [line_of(group) for group in groups]
         self.width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
         left = self.width[0]
         runs = [segments(group) for group in groups]
@@ -222,15 +211,15 @@ class _Builder:
             text = " ".join(w["text"] for w in words)
             last = self.grid_last.get(column)
             height = max(w["bottom"] - w["top"] for w in words + (last[1] if last else []))
-            if last is None or words[0]["top"] - last[1][-1]["bottom"] > _PARAGRAPH_GAP * height:
+            if last is None or words[0]["top"] - last[1][-1]["bottom"] > PARAGRAPH_GAP * height:
                 kept[column] = words
                 continue
             paragraph, before = last
             if self.grid.broken_word(column, before, text):
                 paragraph.text = paragraph.text.replace("\ufffe", "-") + text
-            elif (not opens_row and not _NEW_ITEM.match(text)
-                  and self.grid.right(column, self.width[1]) - before[-1]["x1"] < words[0]["x1"] - words[0]["x0"] + _SPACE):
-                paragraph.text = _join(paragraph.text.replace("\ufffe", "-"), text)
+            elif (not opens_row and not NEW_ITEM.match(text)
+                  and self.grid.right(column, self.width[1]) - before[-1]["x1"] < words[0]["x1"] - words[0]["x0"] + SPACE):
+                paragraph.text = join(paragraph.text.replace("\ufffe", "-"), text)
             else:
                 kept[column] = words
                 continue
@@ -243,13 +232,13 @@ class _Builder:
         that does, goes on in its own paragraph. False for any other line."""
         text = " ".join(w["text"] for w in group)
         height = max(w["bottom"] - w["top"] for w in group)
-        if self.pair is not None and min(w["top"] for w in group) - self.pair[3] <= _PARAGRAPH_GAP * height:
+        if self.pair is not None and min(w["top"] for w in group) - self.pair[3] <= PARAGRAPH_GAP * height:
             label, value, column, _ = self.pair
             own_label = re.search(r"[:?]\s*$", text) and len(text.split()) >= 3  # `Date du rapport :`, not `Gateway :`
             if all(w["x1"] <= column - 2 for w in group) and not re.search(r"[:?]\s*$", label.text) and not own_label:
-                label.text = _join(label.text, text)
+                label.text = join(label.text, text)
             elif all(w["x0"] >= column - 4 for w in group):
-                value.text = _join(value.text, text)
+                value.text = join(value.text, text)
             else:
                 self.pair = None
             if self.pair is not None:
@@ -283,7 +272,7 @@ class _Builder:
             if not isinstance(content, str):
                 self.grid_last[column] = (paragraph, content)
 
-    def _line(self, line: _Line, location: str) -> None:
+    def _line(self, line: Line, location: str) -> None:
         previous = self.open_line
         if previous is None or not self.paragraphs:
             goes_on = False
@@ -291,9 +280,9 @@ class _Builder:
             goes_on = line.wrapped_into(previous, self.width[1]) and not re.search(r"[.:?!;]\s*$", previous.text)
         else:
             goes_on = (line.wrapped_into(previous, self.width[1])
-                       and line.top - previous.bottom <= _PARAGRAPH_GAP * (line.bottom - line.top))
+                       and line.top - previous.bottom <= PARAGRAPH_GAP * (line.bottom - line.top))
         if goes_on:
-            self.paragraphs[-1].text = _join(self.paragraphs[-1].text, line.text)  # a wrapped line
+            self.paragraphs[-1].text = join(self.paragraphs[-1].text, line.text)  # a wrapped line
         else:
             self.paragraphs.append(Paragraph(line.text, location))
         self.open_line = line
@@ -323,43 +312,6 @@ class _Builder:
                 first = False
 
 
-def _lines(words: list[dict]) -> list[_Line]:
-    """Words grouped into lines, left to right (see `_word_groups`)."""
-    return [_line_of(group) for group in _word_groups(words)]
-
-
-def _word_groups(words: list[dict]) -> list[list[dict]]:
-    """Words grouped into lines, top to bottom and left to right: a word joins the line its height
-    mostly overlaps, so a taller glyph (an accented capital, `Élevé`) stays on its line whatever the
-    font size."""
-    lines: list[list[dict]] = []
-    span = (0.0, 0.0)  # the current line's top and bottom
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and _same_line(span, word):
-            lines[-1].append(word)
-            span = (min(span[0], word["top"]), max(span[1], word["bottom"]))
-        else:
-            lines.append([word])
-            span = (word["top"], word["bottom"])
-    for group in lines:
-        group.sort(key=lambda w: w["x0"])
-    lines.sort(key=lambda group: min(w["top"] for w in group))
-    return lines
-
-
-def _line_of(group: list[dict]) -> _Line:
-    return _Line(" ".join(w["text"] for w in group), group[0]["x0"], max(w["x1"] for w in group),
-                 min(w["top"] for w in group), max(w["bottom"] for w in group), group[0]["x1"] - group[0]["x0"])
-
-
-def _same_line(span: tuple[float, float], word: dict) -> bool:
-    """Whether the word sits on the line spanning `span`: close tops, or half its height shared."""
-    if abs(span[0] - word["top"]) <= _LINE_TOLERANCE:
-        return True
-    shared = min(span[1], word["bottom"]) - max(span[0], word["top"])
-    return shared > 0.5 * max(min(span[1] - span[0], word["bottom"] - word["top"]), 1.0)
-
-
 def _table_part(table, words: list[dict]) -> list[list[str | None]]:
     """A table's rows: each cell's words, its wrapped lines joined and its paragraphs kept apart."""
     rows = []
@@ -371,12 +323,12 @@ def _table_part(table, words: list[dict]) -> list[list[str | None]]:
                 continue
             x0, top, x1, bottom = bbox
             inside = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-            cells.append(_cell_text(_lines(inside), x1))
+            cells.append(_cell_text(lines_of(inside), x1))
         rows.append(cells)
     return rows
 
 
-def _cell_text(lines: list[_Line], x1: float) -> str:
+def _cell_text(lines: list[Line], x1: float) -> str:
     """A cell's paragraphs: a line whose first word would have fitted on the line above starts a
     new paragraph (so does a bullet or a wide gap); other lines are the cell's text wrapping."""
     if not lines:
@@ -384,16 +336,9 @@ def _cell_text(lines: list[_Line], x1: float) -> str:
     right = max(max(line.x1 for line in lines), x1 - 6.0)
     paragraphs = [lines[0].text]
     for previous, line in zip(lines, lines[1:], strict=False):
-        gap = line.top - previous.bottom > _PARAGRAPH_GAP * max(previous.bottom - previous.top, 1.0)
+        gap = line.top - previous.bottom > PARAGRAPH_GAP * max(previous.bottom - previous.top, 1.0)
         if gap or not line.wrapped_into(previous, right):
             paragraphs.append(line.text)
         else:
-            paragraphs[-1] = _join(paragraphs[-1], line.text)
+            paragraphs[-1] = join(paragraphs[-1], line.text)
     return "\n".join(paragraphs)
-
-
-def _join(text: str, more: str) -> str:
-    """A wrapped line joined to its paragraph; a word broken at its hyphen (`income-` `generating`) is rejoined."""
-    if re.search(r"[^\W\d]-$", text):
-        return text + more
-    return text + " " + more

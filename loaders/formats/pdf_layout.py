@@ -65,7 +65,8 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
         top, bottom = height - top, height - bottom
         if (current is not None and left - current["x1"] <= WORD_GAP and left >= current["x0"] - WORD_GAP
                 and (abs(top - current["top"]) <= LINE_SHIFT
-                     or abs(top - current["top"]) <= 0.35 * (bottom - top))):  # `É` is taller than `l`
+                     or abs(top - current["top"]) <= 0.35 * (bottom - top)  # `É` is taller than `l`
+                     or (top >= current["top"] and bottom <= current["bottom"] + LINE_SHIFT))):  # a low `.` or `,`
             current["text"] += char
             current["x1"] = max(current["x1"], right)
             current["bottom"] = max(current["bottom"], bottom)

@@ -8,7 +8,7 @@ from loaders.errors import UnreadableFile
 from loaders.model import Document, Paragraph
 from loaders.normalise.comments import split_inline_comments
 
-_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
@@ -36,7 +36,7 @@ def read_txt(data: bytes, name: str, sha256: str) -> Document:
     comments = []
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         location = f"line {number}"
-        line = _BOOKMARK.sub("", line)
+        line = BOOKMARK.sub("", line)
         starts_cell = line.startswith("\t")
         body, line_comments = split_inline_comments(line, location)
         comments.extend(line_comments)

@@ -33,6 +33,7 @@ class Cell:
     location: str
     row: int
     grid_col: int | None
+    guessed: bool = False  # an empty cell guessed from a blank line (a text export printed to PDF)
 
     @property
     def text(self) -> str:
@@ -83,7 +84,7 @@ def group_cells(paragraphs: list[Paragraph], start: int, tables_known: bool) -> 
         if paragraph.row_start:
             row += 1
         if paragraph.cell_start or not cells:
-            cells.append(Cell([], [], paragraph.location, row, paragraph.grid_col))
+            cells.append(Cell([], [], paragraph.location, row, paragraph.grid_col, paragraph.guessed))
         cells[-1].lines.append(paragraph.text)
         cells[-1].comments.extend(paragraph.comments)
     return cells
@@ -164,6 +165,22 @@ def _join_split_rows(cells: list[Cell], value_columns: set) -> list[Cell]:
     return [cell for row in joined for cell in row]
 
 
+def _without_guessed(cells: list[Cell], wanted: int) -> list[Cell]:
+    """A row's cells up to the next row, less the empty cells guessed from blank lines that are
+    not needed: a printed text shows an empty cell and a blank line within a cell alike. Those
+    between two cells with text are kept first (they hold a value's place), up to `wanted`."""
+    end = next((k for k, cell in enumerate(cells) if ANCHOR.match(clean(cell.text))), len(cells))
+    row = cells[:end]
+    guessed = [k for k, cell in enumerate(row) if cell.guessed]
+    if not guessed:
+        return cells
+    sure = len(row) - len(guessed)
+    texts = [k for k, cell in enumerate(row) if not cell.guessed]
+    inside = [k for k in guessed if texts and texts[0] < k < texts[-1]]
+    kept = set((inside + [k for k in guessed if k not in inside])[: max(wanted - sure, 0)])
+    return [cell for k, cell in enumerate(row) if not cell.guessed or k in kept] + cells[end:]
+
+
 class _RowReader:
     def __init__(self, result: ResultsTable, kinds: dict, by_grid: bool):
         self.result = result
@@ -215,16 +232,19 @@ class _RowReader:
                     values[kind] = cells[position]
                 position += 1
             return values, position
-        position = index + 1
+        row = _without_guessed(cells[index + 1 :], len(self.kinds))
+        position = 0
         for offset in range(len(self.kinds)):
-            if position >= len(cells) or ANCHOR.match(clean(cells[position].text)):
+            if position >= len(row) or ANCHOR.match(clean(row[position].text)):
                 self.result.warnings.append(
                     f"{anchor_cell.location}: indicator row has {offset} of {len(self.kinds)} cells; "
                     "the missing ones are left empty")
                 break
-            values[self.kinds[offset]] = cells[position]
+            values[self.kinds[offset]] = row[position]
             position += 1
-        return values, position
+        if position < len(row):  # the next cell, found in the whole list (a guessed cell left out is passed)
+            return values, next(k for k in range(index + 1, len(cells)) if cells[k] is row[position])
+        return values, len(cells)
 
     def _outcome(self, code: str, statement: str) -> None:
         self.outcome, self.output = code.split(".")[0], None
