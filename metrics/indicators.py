@@ -9,7 +9,7 @@ from metrics.base import Filters
 from metrics.query import indicator_query
 
 STATUSES = ["achieved", "on track", "behind", "not started", "no data", "qualitative"]
-INDICATOR_COLUMNS = """project_key, code, level, outcome, statement, baseline_raw, milestone_raw, target_raw,
+INDICATOR_COLUMNS = """project_key, project_title, code, level, outcome, statement, baseline_raw, milestone_raw, target_raw,
     current_raw, current_value, progress, status, status_reason, women, men, reason,
     array_to_string(reason_categories, ', ') AS reason_categories, location, file_name, source_sha256, row_number,
     len(corrected_cells) > 0 AS corrected"""

@@ -44,9 +44,11 @@ def current_missing(con: duckdb.DuckDBPyConnection, project_key: str) -> list[st
 
 
 def headline_locations(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
-    """Where each headline figure of the project's current report was read: field, file, location."""
+    """Where each headline figure of the project's current report was read: field, file, location,
+    how (`text`, `ocr`) and the file's SHA-256 (to show the passage from the kept original)."""
     return project_query(con, """
-        SELECT l.field, s.file_name, l.location, coalesce(l.source, 'text') AS source FROM field_locations l
+        SELECT l.field, s.file_name, l.location, coalesce(l.source, 'text') AS source, l.source_sha256
+        FROM field_locations l
         JOIN current_source c ON c.sha256 = l.source_sha256 JOIN sources s ON s.sha256 = l.source_sha256
         WHERE c.project_key = ? ORDER BY l.field""", Filters(project=project_key), [project_key])
 

@@ -35,3 +35,14 @@ def sample_db(tmp_path_factory) -> Path:
     summary = ingest([SAMPLES], db)
     assert not summary.failures
     return db
+
+
+@pytest.fixture
+def env(sample_db, tmp_path, monkeypatch):
+    """A page's surroundings for AppTest: a copy of the sample store, an uploads folder, the repository as working directory."""
+    db = tmp_path / "portfolio.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    monkeypatch.setenv("LENS_DB", str(db))
+    monkeypatch.setenv("LENS_UPLOADS", str(tmp_path / "uploads"))
+    monkeypatch.chdir(ROOT)
+    return db

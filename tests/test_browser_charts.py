@@ -44,6 +44,9 @@ def _visit(browser, url: str, block_script: bool = False):
     _watch(tab, '[data-testid="stMetricValue"]')
     tab.goto(url, wait_until="commit")
     _finish(tab)
+    if not block_script:  # a cold server can fall quiet before the chart script has arrived: give it time
+        tab.wait_for_function(f"() => document.querySelectorAll('{DRAWN}').length >= "
+                              f"document.querySelectorAll('{CHART}').length", timeout=20000)
     return tab
 
 

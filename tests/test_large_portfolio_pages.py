@@ -94,7 +94,7 @@ def test_the_gender_page_leads_with_its_figures_and_a_share_below_target_points_
     share = app.metric[1]
     below = float(share.value.replace(",", ".").rstrip(" %\u202f\xa0")) < 30
     assert share.proto.delta.startswith("−" if below else "+")
-    assert share.proto.delta.endswith(" par rapport à la cible PBF de 30\xa0%")
+    assert share.proto.delta.endswith(" vs cible PBF 30\xa0%")
     assert share.proto.color == (Metric.MetricColor.RED if below else Metric.MetricColor.GREEN)
     assert share.proto.direction == (Metric.MetricDirection.DOWN if below else Metric.MetricDirection.UP)
 

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from loaders.ingest import ingest
 from tests.charts_drawn import figures
 from tests.conftest import ROOT, SHARED
-from ui.i18n import STATUS_LABELS, VALUE_LABELS
+from ui.i18n import STATUS_LABELS, VALUE_LABELS, status_label, value_label
 
 PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
 INTERNAL = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")  # snake_case: a column's own name, not a header
@@ -30,9 +30,9 @@ ENGLISH = re.compile(r"\b(the|of|and|with|without|per|from|not|yet|time|delivery
                      r"share|others?|projects?|elapsed|indicators?|outcomes?|agency|agencies|country|countries)\b",
                      re.IGNORECASE)
 # Interface values (statuses, levels, sources, report types) whose French differs from the English
-ENGLISH_VALUES = ({k for k, fr in STATUS_LABELS.items() if fr != k}
-                  | {en for en, fr in VALUE_LABELS.values() if en != fr}
-                  | {k for k, (en, fr) in VALUE_LABELS.items() if en != fr})
+ENGLISH_VALUES = ({k for k in STATUS_LABELS if status_label(k, "fr") != k}
+                  | {en for k, en in VALUE_LABELS.items() if value_label(k, "fr") != en}
+                  | {k for k in VALUE_LABELS if value_label(k, "fr") != value_label(k, "en")})
 # Columns whose sentences Lens writes itself (not text read from a file): French on a French page
 OWN_SENTENCES = ("status_reason", "location", "message", "left_out_reason", "missing")
 ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)|\d\.\d")  # 1,245,996 or 21.7: English grouping or decimal point

@@ -4,7 +4,7 @@ countries; a project that names no country, in none). Numbers from metrics/count
 from __future__ import annotations
 
 from ui.charts import short_title
-from ui.i18n import country_name, fmt_money_short, fmt_number, t
+from ui.i18n import country_name, fmt_money_short, fmt_number, t, tn
 
 NAMED = 3  # projects named in the note; the rest counted
 
@@ -33,7 +33,7 @@ def country_rows_note(info: dict, figures: tuple[str, ...], language: str) -> st
 
 def _write(value: float, figure: str, language: str) -> str:
     if figure == "projects":
-        return t("n_project" if value == 1 else "n_projects", language).format(n=fmt_number(value, language))
+        return tn("n_projects", int(value), language)
     return fmt_money_short(value, language) + ("" if figure == "budget_usd" else " " + t("rows." + figure, language))
 
 

@@ -1,14 +1,15 @@
-"""Interface language (English or French): labels, and numbers, money, percentages and dates
-written the way each language writes them (1,245,996 / 1 245 996; 21.7% / 21,7 %)."""
+"""Interface language (English or French): labels, read from the gettext catalogs of locales/
+(ui/catalog.py), and numbers, money, percentages and dates written the way each language writes
+them (1,245,996 / 1 245 996; 21.7% / 21,7 %)."""
 from __future__ import annotations
 
 import math
 
-from babel import Locale
-
 from loaders.normalise.countries import country_name
+from loaders.templates.missing import DESCRIPTIONS
 from metrics import settings
 from metrics.settings import IMPLAUSIBLE_DELIVERY
+from ui.catalog import translate, translate_plural
 from ui.formats import (
     NARROW_NBSP,
     fmt_compact,
@@ -27,19 +28,9 @@ __all__ = ["NARROW_NBSP", "country_name", "fmt_compact", "fmt_date", "fmt_money"
 
 LANGUAGES = ("en", "fr")
 
-# The headline fields a report may leave unread (REPORT.md `missing`), as a user names them.
-MISSING_FIELDS: dict[str, tuple[str, str]] = {
-    "project.total_budget_usd": ("total approved budget", "budget total approuvé"),
-    "project.agencies[].budget_usd": ("budget per recipient agency", "budget par agence récipiendaire"),
-    "report.type": ("report type", "type de rapport"),
-    "report.date": ("report date", "date du rapport"),
-    "report.implementation_rate": ("implementation rate", "taux de mise en œuvre"),
-    "report.gender_allocated_usd": ("GEWE amount allocated", "montant EGAF alloué"),
-    "report.gender_spent_usd": ("GEWE amount spent", "montant EGAF dépensé"),
-    "project.gender_marker": ("gender marker", "marqueur genre"),
-    "project.risk_marker": ("risk marker", "marqueur de risque"),
-    "indicators": ("results table (indicators)", "cadre de résultats (indicateurs)"),
-}
+# The headline fields a report may leave unread (REPORT.md `missing`), as a user names them: the
+# loaders' descriptions (the CLI's words), and the risk marker a correction may name.
+MISSING_FIELDS: dict[str, str] = {**DESCRIPTIONS, "project.risk_marker": "risk marker"}
 
 
 TARGETS = {"un_minimum": settings.GEWE_UN_MINIMUM, "pbf_target": settings.GEWE_PBF_TARGET}
@@ -84,8 +75,8 @@ def left_out_label(reason, language: str) -> str:
 
 def missing_label(names, language: str) -> str:
     """`total approved budget, report type` for the dotted names of REPORT.md's `missing`."""
-    index = LANGUAGES.index(language) if language in LANGUAGES else 0
-    return ", ".join(MISSING_FIELDS[name][index] if name in MISSING_FIELDS else str(name) for name in names)
+    return ", ".join(translate(f"missing:{name}", MISSING_FIELDS[name], language) if name in MISSING_FIELDS else str(name)
+                     for name in names)
 
 
 class _Thresholds(dict):
@@ -112,11 +103,14 @@ def with_thresholds(text: str, language: str = "en") -> str:
 
 
 def t(key: str, language: str) -> str:
-    """The label in the interface language (the key itself if unknown), thresholds filled in."""
-    pair = LABELS.get(key)
-    if pair is None:
+    """The label in the interface language, from its gettext catalog (ui/catalog.py; the key
+    itself if unknown), thresholds filled in."""
+    english = LABELS.get(key)
+    if english is None:
         return key
-    return with_thresholds(pair[1] if language == "fr" else pair[0], language)
+    one = LABELS.get(f"{key}.one")
+    text = translate_plural(key, one, english, 2, language) if one else translate(key, english, language)
+    return with_thresholds(text, language)
 
 
 def colon(language: str) -> str:
@@ -125,96 +119,97 @@ def colon(language: str) -> str:
 
 
 def tn(key: str, n: int, language: str) -> str:
-    """The label for a count `n`, `{n}` filled in: its `.one` form where the language's plural rule
-    (CLDR, through Babel) says one — `1 project`, and in French `0 projet`, `1 projet` — else the plural."""
-    one = f"{key}.one"
-    form = Locale.parse(language if language in LANGUAGES else "en").plural_form(abs(n))
-    text = t(one if form == "one" and one in LABELS else key, language)
+    """The label for a count `n`, `{n}` filled in: the form the catalog's plural rule picks (its
+    Plural-Forms, Babel's CLDR rule) — `1 project`, and in French `0 projet`, `1 projet` — for a key
+    with a `.one` singular; other keys have one form."""
+    one = LABELS.get(f"{key}.one")
+    if one is None or key not in LABELS:
+        return t(key, language).replace("{n}", fmt_number(n, language))
+    text = with_thresholds(translate_plural(key, one, LABELS[key], abs(n), language), language)
     return text.replace("{n}", fmt_number(n, language))
 
 
-STATUS_LABELS = {"achieved": "atteint", "on track": "en bonne voie", "behind": "en retard",
-                 "not started": "non commencé", "no data": "pas de donnée", "qualitative": "qualitatif"}
-# Table headers for columns a page shows without naming them itself: (English, French).
-COLUMN_LABELS: dict[str, tuple[str, str]] = {
-    "project_key": ("Project no.", "N° de projet"), "title": ("Project", "Projet"), "countries": ("Country", "Pays"),
-    "agency": ("Agency", "Agence"), "raw_name": ("As written", "Tel qu'écrit"),
-    "lead": ("Lead", "Chef de file"), "file_name": ("File", "Fichier"),
-    "ocr_pages": ("Pages read by OCR", "Pages lues par OCR"),
-    "start_day": ("Start date", "Date de début"), "as_of": ("Figures as of", "Chiffres au"),
-    "as_of_source": ("Date of the figures from", "Date des chiffres tirée de"),
-    "budget_source": ("Budget from", "Budget tiré de"),
-    "expenditure_usd": ("Expenditure reported (USD)", "Dépenses déclarées (USD)"),
-    "net_funded_usd": ("Net funded (USD)", "Montant net financé (USD)"), "months_left": ("Months left", "Mois restants"),
-    "meets_pbf_target": ("Meets the PBF's 30% GEWE target", "Atteint la cible EGAF de 30 % du PBF"),
-    "milestone_raw": ("Milestone", "Étape"), "current_value": ("Current value", "Valeur actuelle"),
-    "budget_usd": ("Budget (USD)", "Budget (USD)"),
-    "indicators_disaggregated": ("Indicators split by sex", "Indicateurs ventilés par sexe"),
-    "indicators_missing_split": ("Indicators to split by sex", "Indicateurs à ventiler par sexe"),
-    "statement": ("Indicator", "Indicateur"), "baseline_raw": ("Baseline", "Base"),
-    "target_raw": ("Target", "Cible"), "current_raw": ("Current", "Actuel"),
-    "indicator_code": ("Indicator", "Indicateur"), "author": ("Reviewer", "Relecteur"), "text": ("Comment", "Commentaire"),
-    "message": ("What", "Quoi"), "value_a": ("Value", "Valeur"), "value_b": ("Compared with", "Comparée à"),
-    "indicator": ("Indicator", "Indicateur"), "format": ("Format", "Format"),
-    "report_period": ("Report", "Rapport"),
-    "type": ("Type", "Type"),
-    "date": ("Date", "Date"), "implementation_rate": ("Implementation rate", "Taux de mise en œuvre"),
-    "gender_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
-    "gender_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"),
-    "corrected_fields": ("Entered by hand", "Saisi à la main"), "number": ("No.", "N°"),
+STATUS_LABELS = ("achieved", "on track", "behind", "not started", "no data", "qualitative")  # as stored
+# Table headers for columns a page shows without naming them itself (English; translations in locales/).
+COLUMN_LABELS: dict[str, str] = {
+    "project_key": "Project no.", "title": "Project", "countries": "Country",
+    "agency": "Agency", "raw_name": "As written",
+    "lead": "Lead", "file_name": "File",
+    "ocr_pages": "Pages read by OCR",
+    "start_day": "Start date", "as_of": "Figures as of",
+    "as_of_source": "Date of the figures from",
+    "budget_source": "Budget from",
+    "expenditure_usd": "Expenditure reported (USD)",
+    "net_funded_usd": "Net funded (USD)", "months_left": "Months left",
+    "meets_pbf_target": "Meets the PBF's 30% GEWE target",
+    "milestone_raw": "Milestone", "current_value": "Current value",
+    "budget_usd": "Budget (USD)",
+    "indicators_disaggregated": "Indicators split by sex",
+    "indicators_missing_split": "Indicators to split by sex",
+    "statement": "Indicator", "baseline_raw": "Baseline",
+    "target_raw": "Target", "current_raw": "Current",
+    "indicator_code": "Indicator", "author": "Reviewer", "text": "Comment",
+    "message": "What", "value_a": "Value", "value_b": "Compared with",
+    "indicator": "Indicator", "format": "Format",
+    "report_period": "Report",
+    "type": "Type",
+    "date": "Date", "implementation_rate": "Implementation rate",
+    "gender_allocated_usd": "GEWE allocated (USD)",
+    "gender_spent_usd": "GEWE spent (USD)",
+    "corrected_fields": "Entered by hand", "number": "No.",
     # the columns of the downloads (CSV, Excel), which carry every column of the table shown
-    "delivery_source": ("Delivery rate from", "Taux d'exécution tiré de"), "end_day": ("End date", "Date de fin"),
-    "expenditure_estimate_usd": ("Expenditure (USD)", "Dépenses (USD)"),
-    "gewe_allocated_usd": ("GEWE allocated (USD)", "EGAF alloué (USD)"),
-    "gewe_spent_usd": ("GEWE spent (USD)", "EGAF dépensé (USD)"),
-    "indicators_behind": ("Indicators behind", "Indicateurs en retard"),
-    "label": ("Name", "Nom"), "left_out_reason": ("Left out of the totals", "Exclu des totaux"),
-    "meets_un_minimum": ("Meets the UN minimum", "Atteint le minimum ONU"),
-    "reason_categories": ("Delay categories", "Catégories de retard"),
-    "people": ("People", "Personnes"),
+    "delivery_source": "Delivery rate from", "end_day": "End date",
+    "expenditure_estimate_usd": "Expenditure (USD)",
+    "gewe_allocated_usd": "GEWE allocated (USD)",
+    "gewe_spent_usd": "GEWE spent (USD)",
+    "indicators_behind": "Indicators behind",
+    "label": "Name", "left_out_reason": "Left out of the totals",
+    "meets_un_minimum": "Meets the UN minimum",
+    "reason_categories": "Delay categories",
+    "people": "People",
 }
 
-# Values shown in tables and options: (English, French).
-VALUE_LABELS: dict[str, tuple[str, str]] = {
-    "outcome": ("outcome", "résultat"), "output": ("output", "produit"),
-    "security": ("security", "sécurité"), "covid-19": ("COVID-19", "COVID-19"),
-    "recruitment/staffing": ("recruitment/staffing", "recrutement/personnel"),
-    "procurement/logistics": ("procurement/logistics", "achats/logistique"),
-    "political/institutional change": ("political/institutional change", "changement politique/institutionnel"),
-    "government/partner dependency": ("government/partner dependency", "dépendance gouvernement/partenaires"),
-    "data not yet collected": ("data not yet collected", "données pas encore collectées"), "other": ("other", "autre"),
-    "expenditure": ("expenditure", "dépenses"), "reported": ("reported rate", "taux déclaré"),
-    "report": ("report", "rapport"), "workbook": ("budget workbook", "budget Excel"), "export": ("export", "export"),
-    "correction": ("entered by hand", "saisi à la main"),
-    "annual": ("annual", "annuel"), "semi-annual": ("semi-annual", "semestriel"), "final": ("final", "final"),
-    "progress_report": ("progress report", "rapport de progrès"), "final_review": ("final review", "revue finale"),
-    "project_profile": ("project profile", "fiche projet"), "budget": ("budget workbook", "budget Excel"),
-    "financial_export": ("financial export", "export financier"), "unknown": ("not recognised", "non reconnu"),
-    "baseline_missing": ("baseline missing", "base manquante"),
-    "target_not_a_number": ("target not a number", "cible non chiffrée"),
-    "current_far_above_target": ("current far above target", "actuel très au-dessus de la cible"),
-    "split_does_not_add_up": ("women + men ≠ total", "femmes + hommes ≠ total"),
-    "reviewer_comment": ("reviewer comment", "commentaire de relecteur"),
-    "report_total_differs": ("report total ≠ agency budgets", "total du rapport ≠ budgets des agences"),
-    "agency_budget_differs": ("agency budget ≠ workbook", "budget d'agence ≠ budget Excel"),
-    "gewe_differs": ("GEWE ≠ workbook", "EGAF ≠ budget Excel"),
-    "expenditure_above_budget": ("expenditure above budget", "dépenses au-dessus du budget"),
-    "delivery_rate_differs": ("export's delivery rate differs", "taux d'exécution de l'export différent"),
+# Values shown in tables and options (English; translations in locales/).
+VALUE_LABELS: dict[str, str] = {
+    "outcome": "outcome", "output": "output",
+    "security": "security", "covid-19": "COVID-19",
+    "recruitment/staffing": "recruitment/staffing",
+    "procurement/logistics": "procurement/logistics",
+    "political/institutional change": "political/institutional change",
+    "government/partner dependency": "government/partner dependency",
+    "data not yet collected": "data not yet collected", "other": "other",
+    "expenditure": "expenditure", "reported": "reported rate",
+    "report": "report", "workbook": "budget workbook", "export": "export",
+    "correction": "entered by hand",
+    "annual": "annual", "semi-annual": "semi-annual", "final": "final",
+    "progress_report": "progress report", "final_review": "final review",
+    "project_profile": "project profile", "budget": "budget workbook",
+    "financial_export": "financial export", "unknown": "not recognised",
+    "baseline_missing": "baseline missing",
+    "target_not_a_number": "target not a number",
+    "current_far_above_target": "current far above target",
+    "split_does_not_add_up": "women + men ≠ total",
+    "reviewer_comment": "reviewer comment",
+    "report_total_differs": "report total ≠ agency budgets",
+    "agency_budget_differs": "agency budget ≠ workbook",
+    "gewe_differs": "GEWE ≠ workbook",
+    "expenditure_above_budget": "expenditure above budget",
+    "delivery_rate_differs": "export's delivery rate differs",
 }
 
 
 def status_label(status: str, language: str) -> str:
     """A status in the interface language."""
-    return STATUS_LABELS.get(status, status) if language == "fr" else status
+    return translate(f"status:{status}", status, language) if status in STATUS_LABELS else status
 
 
 def column_label(name: str, language: str) -> str:
     """A column's header in the interface language: COLUMN_LABELS, else the label of the same name
     (`delivery_rate` → Delivery rate), else the name itself."""
-    pair = COLUMN_LABELS.get(name)
-    if pair is None:
+    english = COLUMN_LABELS.get(name)
+    if english is None:
         return t(name, language)  # the label of the same name, thresholds filled in; else the name
-    return pair[LANGUAGES.index(language) if language in LANGUAGES else 0]
+    return translate(f"column:{name}", english, language)
 
 
 def value_label(value, language: str) -> str:
@@ -225,8 +220,8 @@ def value_label(value, language: str) -> str:
     text = str(value)
     if text in STATUS_LABELS:
         return status_label(text, language)
-    pair = VALUE_LABELS.get(text)
-    return pair[LANGUAGES.index(language) if language in LANGUAGES else 0] if pair else text
+    english = VALUE_LABELS.get(text)
+    return translate(f"value:{text}", english, language) if english else text
 
 
 def values_label(values, language: str) -> str:

@@ -1,18 +1,21 @@
 """The Data page's file uploader in the page's language. Streamlit writes the uploader's button
 ("Upload") and its limits line ("50MB per file • TXT, …") in English whatever the page, and offers
-no text of its own for them; on a French page a style sheet keyed on the widget writes them in
-French instead (the drop zone and the list of chosen files stay Streamlit's own)."""
+no text of its own for them; on a page in another language a style sheet keyed on the widget
+writes them from the catalog instead (the drop zone and the list of chosen files stay Streamlit's own)."""
 from __future__ import annotations
 
 import streamlit as st
+
+from ui.i18n import t
 
 KEY = "lens-upload"  # the widget's key; Streamlit gives its container the class `st-key-lens-upload`
 _ZONE = f".st-key-{KEY} [data-testid='stFileUploaderDropzone']"
 
 
-def french_texts(types: list[str], limit_mb: int) -> tuple[str, str]:
-    """The button's word and the limits line, as a French page writes them."""
-    return "Importer", f"{limit_mb}\u00a0Mo par fichier • " + ", ".join(t.upper() for t in types)
+def own_texts(types: list[str], limit_mb: int, language: str) -> tuple[str, str]:
+    """The button's word and the limits line in the page's language (`Importer`, `200 Mo par fichier • TXT, …`)."""
+    return t("uploader.button", language), t("uploader.limits", language).format(limit=limit_mb) + " • " + ", ".join(
+        kind.upper() for kind in types)
 
 
 def _style(button: str, limits: str) -> str:
@@ -29,6 +32,6 @@ def _style(button: str, limits: str) -> str:
 
 def uploader(label: str, types: list[str], help_text: str, language: str) -> list:
     """`st.file_uploader` for several files, its own words in the page's language."""
-    if language == "fr":
-        st.html(_style(*french_texts(types, int(st.get_option("server.maxUploadSize")))))
+    if language != "en":  # Streamlit writes its own words in English
+        st.html(_style(*own_texts(types, int(st.get_option("server.maxUploadSize")), language)))
     return st.file_uploader(label, type=types, accept_multiple_files=True, help=help_text, key=KEY)

@@ -2,9 +2,6 @@
 its warnings before and after it is stored, and remove an ingested file with everything read from it."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
@@ -16,25 +13,15 @@ from ui.i18n import column_label, fmt_number, missing_label, t, value_label
 from ui.identity import current_user, read_only
 from ui.reading import pages_shown
 from ui.safe_text import md
+from ui.source_view import uploads_folder
 from ui.tables import show_table, warnings_box
 from ui.uploader import uploader
 from ui.writes import LensError, write_error
 
 
-def uploads_folder() -> Path:
-    return Path(os.environ.get("LENS_UPLOADS", "data/uploads"))
-
-
 def upload(ctx: Context) -> None:
-    en = ctx.language == "en"
-    files = uploader(ctx.t("upload"), ["txt", "docx", "pdf", "xlsx", "csv", "json"],
-                     ".txt/.docx/.pdf reports, .xlsx budgets (Annex D), .csv/.xlsx MPTF or UNDP exports" if en
-                     else "rapports .txt/.docx/.pdf, budgets .xlsx (annexe D), exports MPTF ou PNUD .csv/.xlsx",
-                     ctx.language)
-    project = st.text_input("Project number for budget workbooks (optional)" if en else
-                            "Numéro de projet pour les budgets Excel (facultatif)",
-                            placeholder="MPTF Gateway number, as in the report" if en else
-                            "numéro MPTF Gateway, tel que dans le rapport")
+    files = uploader(ctx.t("upload"), ["txt", "docx", "pdf", "xlsx", "csv", "json"], ctx.t("upload_kinds"), ctx.language)
+    project = st.text_input(ctx.t("budget_project"), placeholder=ctx.t("budget_project_placeholder"))
     if not files:
         return
     previews = []
@@ -155,8 +142,7 @@ def corrections(ctx: Context) -> None:
 def render(ctx: Context) -> None:
     user = current_user()
     if read_only() or not user.can_edit:
-        st.info("This instance is read-only for you: viewing only." if ctx.language == "en" else
-                "Cette instance est en lecture seule pour vous : consultation uniquement.")
+        st.info(ctx.t("read_only_here"))
     else:
         upload(ctx)
     ingested(ctx)

@@ -9,13 +9,14 @@ from metrics import indicators, project_detail, summary
 from metrics.delay_reasons import CATEGORIES, OTHER
 from metrics.indicators import STATUSES
 from ui.bases import indicator_sentence
-from ui.charts import as_percent, progress_column
+from ui.charts import as_percent, progress_column, project_labels, project_ref
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import column_label, fmt_number, value_label, values_label
 from ui.safe_text import md
 from ui.sentences import location, status_reason
+from ui.source_view import show_passage
 from ui.tables import TABLE_ROWS, first_rows, show_table, table_height
 
 
@@ -24,10 +25,10 @@ def headline(ctx: Context) -> None:
     Overview's count: `summary.headline`)."""
     figures, lang = ctx.run(summary.headline), ctx.language
     counts = figures["indicators"]
-    cols = st.columns(4)
+    cols = st.columns(5)
     cols[0].metric(ctx.t("indicators"), fmt_number(sum(counts.values()), lang), help=help_text("status", lang))
-    for col, status in zip(cols[1:], ("behind", "on track", "achieved"), strict=True):
-        col.metric(value_label(status, lang).capitalize(), fmt_number(counts.get(status, 0), lang))
+    for col, status in zip(cols[1:], ("behind", "on track", "achieved", "not started"), strict=True):
+        col.metric(ctx.t(f"kpi.{status}"), fmt_number(counts.get(status, 0), lang))
     note = indicator_sentence(figures, lang)
     if note:
         st.caption(note)
@@ -65,9 +66,11 @@ def _keep_in_url(values: dict[str, list]) -> None:
 
 
 def details(ctx: Context, row) -> None:
-    st.markdown(f"**{md(row['code'])}** · {md(row['project_key'])}")
+    st.markdown(f"**{md(row['code'])}** · {md(project_ref(row['project_key'], row['project_title']))}")
     st.text(row["statement"])
     st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(location(row['location'], ctx.language))}")
+    with st.expander(ctx.t("passage.show")):
+        show_passage(row["source_sha256"], row["file_name"], row["location"], ctx.language, needle=row["statement"] or "")
     st.text(f"{row['baseline_raw'] or '—'} → {row['current_raw'] or '—'} → {row['target_raw'] or '—'}"
             f"   ({value_label(row['status'], ctx.language)}: {status_reason(row['status_reason'], ctx.language)})")
     if isinstance(row["reason"], str) and row["reason"].strip():
@@ -96,7 +99,8 @@ def render(ctx: Context) -> None:
     narrowing = (tuple(statuses), tuple(categories), level, search)
     shown = ctx.run(indicators.indicator_table, *narrowing, TABLE_ROWS)
     shown = _with_path(shown)
-    columns = ["code", "project_key", "status", "progress", "path", "statement", "women", "men", "reason_categories",
+    shown["project"] = project_labels(shown["project_title"], shown["project_key"])  # titles, as the charts name them
+    columns = ["code", "project", "status", "progress", "path", "statement", "women", "men", "reason_categories",
                "reason", "status_reason", "level", "outcome", "location"]
     matching = ctx.run(indicators.indicator_match_count, *narrowing) if len(shown) == TABLE_ROWS else len(shown)
     first_rows(shown, ctx.language, total=matching)
@@ -109,7 +113,7 @@ def render(ctx: Context) -> None:
     event = show_table(ctx.language, as_percent(table, ["progress"]), hide_index=True, on_select="rerun",
                        selection_mode="single-row", key="indicator-table", height=table_height(len(shown)), column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
-        "project_key": st.column_config.TextColumn(ctx.t("project")),
+        "project": st.column_config.TextColumn(ctx.t("project"), width="medium"),
         "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="medium"),
         "path": st.column_config.TextColumn(ctx.t("path")),
         "progress": progress_column(ctx.t("progress"), ctx.language, help=help_text("status", ctx.language)),
@@ -123,8 +127,8 @@ def render(ctx: Context) -> None:
         "reason_categories": st.column_config.TextColumn(ctx.t("reason_category")),
         "reason": st.column_config.TextColumn(ctx.t("reason"), width="large"),
     })
-    download_buttons(lambda: _with_path(ctx.run(indicators.indicator_table, *narrowing, None))[columns],
-                     "indicators", ctx.language)
+    download_buttons(lambda: _with_path(ctx.run(indicators.indicator_table, *narrowing, None)).rename(
+        columns={"project_title": "title"})[["project_key", "title"] + columns[:1] + columns[2:]], "indicators", ctx.language)
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     if rows:
         with st.container(border=True):

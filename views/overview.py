@@ -36,7 +36,7 @@ ATTENTION_ROWS = 100  # the worst first; the filters narrow the rest
 def headline(ctx: Context) -> dict:
     figures = ctx.run(summary.headline)
     lang = ctx.language
-    cols = st.columns(5)
+    cols = st.columns([0.8, 1.3, 1, 1.2, 0.7])  # room for a budget written `105,8 M $US` and the share's delta
     cols[0].metric(ctx.t("projects"), fmt_number(figures["projects"], lang))
     cols[1].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"], lang), help=help_text("budget", lang))
     cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang),
@@ -75,17 +75,23 @@ def country_chart(ctx: Context) -> None:
     if ctx.filters.country:  # a project in several countries: only the chosen one is drawn
         countries = countries[countries["country"] == ctx.filters.country]
     ranked = countries.sort_values(["projects", "country"], ascending=[False, True])
+    if len(ranked) < 2:  # one country (a filter chose it): a one-bar chart would say nothing the filter does not
+        return
     names = [country_name(c, ctx.language) for c in ranked["country"]]
     counts = list(ranked["projects"])
-    if len(names) > BARS:  # the largest, then the rest in one bar
-        rest = len(names) - BARS + 1
-        names, counts = names[: BARS - 1] + [ctx.t("others").format(n=rest)], counts[: BARS - 1] + [sum(counts[BARS - 1:])]
+    rest = None
+    if len(names) > BARS:  # the largest; the rest named in a sentence (one bar of their sum would outgrow the largest)
+        rest = (len(names) - BARS, sum(counts[BARS:]))
+        names, counts = names[:BARS], counts[:BARS]
     figure = go.Figure(go.Bar(y=names[::-1], x=counts[::-1], orientation="h", name=ctx.t("projects"),
                               marker_color=OKABE_ITO[0], text=counts[::-1], textposition="outside",
                               hovertemplate="%{y}: %{x}<extra></extra>"))
     figure.update_xaxes(tickformat=",d", range=[0, max(counts) * 1.15 + 1])
     show(style(figure, ctx.language, f"{ctx.t('projects')} · {ctx.t('by_country')}", ctx.t("projects"), None,
                height=max(260, 60 + 26 * len(names))), "country-chart")
+    if rest:
+        st.caption(t("not_drawn", ctx.language).format(countries=tn("n_countries", rest[0], ctx.language),
+                                                       projects=tn("n_projects", rest[1], ctx.language)))
     if not ctx.filters.country:  # the bars count a joint project once per country: say so
         note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("projects",), ctx.language)
         if note:

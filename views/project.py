@@ -29,6 +29,7 @@ from ui.i18n import (
 from ui.identity import current_user, read_only
 from ui.safe_text import md
 from ui.sentences import flag_message, location
+from ui.source_view import show_passage
 from ui.tables import show_table, warnings_box
 
 CHOOSER_OPTIONS = 500  # past this many projects the chooser lists the largest and a search finds the rest
@@ -109,6 +110,12 @@ def facts(ctx: Context, row) -> None:
                                 + (f" ({ctx.t('by_ocr')})" if source == "ocr" and not scanned else "")
                                 for f, where, source in zip(read_at["field"], read_at["location"], read_at["source"],
                                                             strict=True)))
+        with st.expander(ctx.t("passage.show")):
+            fields = list(read_at["field"])
+            chosen = st.selectbox(ctx.t("passage.field"), fields, format_func=lambda f: missing_label([f], lang),
+                                  key="passage-field")
+            place = read_at.iloc[fields.index(chosen)]
+            show_passage(place["source_sha256"], place["file_name"], place["location"], lang)
     if isinstance(row.get("left_out_reason"), str):
         st.warning(f"{left_out_label(row['left_out_reason'], lang).capitalize()} — {ctx.t('left_out_help')}")
 
