@@ -285,6 +285,12 @@ def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, lis
                 THEN format('current {{:g}} has reached milestone {{:g}}', current_value, milestone_value)
                 ELSE format('{{:.0f}}% of the way to target, {{:.0f}}% of time elapsed', progress * 100,
                             time_elapsed * 100) END
+            WHEN 'behind' THEN CASE
+                WHEN progress < 0  -- a negative share of the way means moving away: say it in words
+                THEN format('current {{:g}} has moved away from target {{:g}} since baseline {{:g}}, {{:.0f}}% of time elapsed',
+                            current_value, target_value, base, time_elapsed * 100)
+                ELSE format('{{:.0f}}% of the way to target, {{:.0f}}% of time elapsed', progress * 100,
+                            time_elapsed * 100) END
             ELSE format('{{:.0f}}% of the way to target, {{:.0f}}% of time elapsed', progress * 100,
                         time_elapsed * 100) END
         || CASE WHEN status IN ('achieved', 'not started', 'on track', 'behind') AND NOT has_baseline

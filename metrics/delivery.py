@@ -82,6 +82,7 @@ def delivery_by_outcome(con: duckdb.DuckDBPyConnection, filters: Filters | None 
 
 
 def project_choices(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
-    """Project numbers and titles of the filtered portfolio, largest budget first (the Project page's list)."""
-    return project_query(con, "SELECT project_key, title FROM f ORDER BY budget_usd DESC NULLS LAST, project_key",
-                         filters)
+    """Project numbers and titles of the filtered portfolio, largest budget first (the Project page's
+    list, which opens on the first); a project left out of the totals (an implausible figure) after the rest."""
+    return project_query(con, "SELECT project_key, title FROM f ORDER BY left_out_reason IS NOT NULL, "
+                              "budget_usd DESC NULLS LAST, project_key", filters)

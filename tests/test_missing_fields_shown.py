@@ -6,10 +6,10 @@ import duckdb
 
 from loaders.uploads import preview
 from tests.conftest import SAMPLES
-from tests.test_pages import env, run  # noqa: F401  (fixture)
+from tests.test_pages import run
 
 
-def test_project_page_names_the_missing_fields(env):  # noqa: F811
+def test_project_page_names_the_missing_fields(env):
     english = run("project", project="PBF IRF-217")
     assert any("implementation rate, gender marker" in w.value for w in english.warning), [w.value for w in english.warning]
     french = run("project", project="PBF IRF-217", lang="fr")
@@ -33,7 +33,7 @@ def test_the_preview_lists_missing_before_storing():
     assert item["missing"] == ["project.total_budget_usd", "project.agencies[].budget_usd"] and item["error"] is None
 
 
-def test_an_unstated_report_type_is_no_figure_left_out(env):  # noqa: F811
+def test_an_unstated_report_type_is_no_figure_left_out(env):
     """The CAF–CMR report states no report type: said in a line of its own, not as a figure "left out
     of the figures above" (issue 24); French puts a space before its colon."""
     for lang, line in (("en", "Not stated in the current report: report type."),

@@ -18,6 +18,8 @@ ENGLISH = re.compile(r"\b(of|the|way|target|time|elapsed|current|baseline|milest
 @pytest.mark.parametrize("english, french", [
     ("17% of the way to target, 59% of time elapsed", "17 % du chemin vers la cible, 59 % du temps écoulé"),
     ("-50% of the way to target, 59% of time elapsed", "-50 % du chemin vers la cible, 59 % du temps écoulé"),
+    ("current 0 has moved away from target 30 since baseline 10, 59% of time elapsed",
+     "l'actuel 0 s'est éloigné de la cible 30 depuis la base 10, 59 % du temps écoulé"),
     ("current 60 has reached milestone 50", "l'actuel 60 a atteint le jalon 50"),
     ("current 0.5 reaches target 0.4", "l'actuel 0,5 atteint la cible 0,4"),
     ("current 0 = baseline 0, 50% of time elapsed", "actuel 0 = base 0, 50 % du temps écoulé"),

@@ -43,6 +43,11 @@ def _sources(tmp_path) -> list[tuple]:
         con.close()
 
 
+def _files_list(app: AppTest):
+    """The list of stored files (the table with an ingestion time), not the preview above it."""
+    return next(frame.value for frame in app.dataframe if "ingested_at" in frame.value.columns)
+
+
 def _store_button(app: AppTest, label: str):
     return next(b for b in app.button if b.label == label)
 
@@ -83,8 +88,19 @@ def test_the_files_list_shows_labels_never_internal_names(page, tmp_path):
     assert [s.value for s in app.success] == [
         "Files added: 2 · already stored: 0 · failed: 0 · refused in the preview, not stored: 0 — projects in the "
         "portfolio: 2."]
-    listed = app.dataframe[-1].value
+    listed = _files_list(app)
     cells = {str(v) for column in listed.columns for v in listed[column]}
     assert {"progress report", "final review"} <= cells
     assert not {c for c in cells if c in ("unknown", "progress_report", "final_review", "None", "nan")
                 or c.startswith(("file:", "title:"))}, cells
+
+
+def test_the_files_list_shows_a_file_as_soon_as_it_is_stored(page, tmp_path):
+    """Issue 24: after storing, the list still said 93 / 93 until a reload."""
+    app = page("en", [(MALI.name, MALI.read_bytes(), "text/plain")])
+    _store_button(app, "Store these files").click().run()
+    assert list(_files_list(app)["file_name"]) == [MALI.name]
+    app.file_uploader[0].set_value([("togo.txt", (SAMPLES / "tg-ceomp-final-review.txt").read_bytes(), "text/plain")])
+    _store_button(app.run(), "Store these files").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert sorted(_files_list(app)["file_name"]) == sorted([MALI.name, "togo.txt"])

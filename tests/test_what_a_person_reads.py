@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from loaders.ingest import ingest
 from tests.charts_drawn import figures
 from tests.conftest import ROOT, SHARED
-from ui.i18n import STATUS_LABELS, VALUE_LABELS, status_label, value_label
+from ui.i18n import STATUS_LABELS, VALUE_LABELS, column_label, status_label, t, value_label
 
 PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
 INTERNAL = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")  # snake_case: a column's own name, not a header
@@ -192,12 +192,17 @@ def test_french_indicator_page_speaks_french_and_keeps_its_filters_in_the_url(sa
     assert "Base → actuel → cible" in _headers(app)
 
 
-def test_gender_with_no_gewe_figure_shows_no_row_of_dashes(real_db, sample_db, monkeypatch):
-    """The real portfolio's files hold no GEWE amount: no four "—" figures, the charts say why."""
-    real = open_page(real_db, "gender", "en", monkeypatch)
-    assert [m.label for m in real.metric] == [] and any("No GEWE figure" in i.value for i in real.info)
-    samples = open_page(sample_db, "gender", "en", monkeypatch)
-    assert [m.label for m in samples.metric][:2] == ["GEWE allocated (USD)", "GEWE share"]
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_gender_with_no_gewe_figure_says_so_once(real_db, sample_db, language, monkeypatch):
+    """The real portfolio's files hold no GEWE amount, marker or split by sex: no four "—" figures, no
+    91-row table of dashes, one sentence that says what to ingest (issue 24)."""
+    real = open_page(real_db, "gender", language, monkeypatch)
+    assert [m.label for m in real.metric] == [] and len(real.dataframe) == 0
+    assert [i.value for i in real.info] == [t("no_gender_figure", language)]
+    samples = open_page(sample_db, "gender", language, monkeypatch)
+    assert [m.label for m in samples.metric][:2] == [column_label("gewe_allocated_usd", language), t("gewe_share", language)]
+    women = next(frame.value for frame in samples.dataframe if "women_share" in frame.value.columns)
+    assert women["project"].str.startswith(("Peers for Peace", "Appui au nouveau", "Lutte contre")).all()  # titles
 
 
 def test_an_outcome_opened_on_the_project_page_shows_its_indicators(sample_db, monkeypatch):
@@ -285,3 +290,23 @@ def test_a_project_known_from_exports_says_it_has_no_report_yet(real_db, monkeyp
     assert any(c.startswith("No progress report for this project yet") for c in captions), captions
     assert any(c.startswith("No indicator for this project") for c in captions), captions
     assert not [f for f in app.dataframe if "implementation_rate" in f.value.columns]
+
+
+@pytest.mark.parametrize("language,amount,message", [
+    ("en", "$518,414 (report_donors_pbf.csv)", "expenditure is above the budget (2013)"),
+    ("fr", "518\u202f414\u00a0$US (report_donors_pbf.csv)", "les dépenses dépassent le budget (2013)")])
+def test_a_flag_names_its_money_and_its_year(real_db, language, amount, message, monkeypatch):
+    """Real portfolio: a flag read 'expenditure is above the budget 669.28 (report_donors_pbf.csv) vs
+    628.0' — no unit, no year (issue 24). Its amounts are money in the page's format, its year named."""
+    app = open_page(real_db, "project", language, monkeypatch, project="00049570")
+    flags = next(f.value for f in app.dataframe if "value_a" in f.value.columns)
+    row = flags[flags["value_a"].str.startswith(amount[:3])].iloc[0]
+    assert row["value_a"] == amount and row["message"] == message
+
+
+def test_a_negative_progress_says_the_indicator_moved_away(sample_db, monkeypatch):
+    """Issue 24: `-50%` beside an empty bar and '-50% of the way to target' said nothing a reader could use."""
+    app = open_page(sample_db, "indicators", "en", monkeypatch, status="behind")
+    table = app.dataframe[0].value
+    row = table[table["code"] == "2.2.2"].iloc[0]
+    assert row["status_reason"] == "current 0 has moved away from target 30 since baseline 10, 59% of time elapsed"

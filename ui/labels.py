@@ -223,4 +223,8 @@ LABELS: dict[str, str] = {
     "n_projects": "{n} projects", "n_projects.one": "{n} project",
     # the Indicators page's counts by status
     "kpi.behind": "Behind", "kpi.on track": "On track", "kpi.achieved": "Achieved", "kpi.not started": "Not started",
+    # the Gender page of a portfolio known from financial exports only
+    "no_gender_figure": ("No GEWE amount, gender marker or result split by sex for these projects: financial exports and "
+                         "project records carry none. Ingest their progress reports (gender-budgeting questions, marker, "
+                         "results table) or budget workbooks on the Data page."),
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ui.formats import fmt_decimal, is_missing
+from ui.formats import fmt_decimal, fmt_money, is_missing
 
 _NUMBER = r"(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)"
 _UNIT_MIXUP = re.compile(r"current is more than " + _NUMBER + r"× the target \(a unit mix-up\?\)")
@@ -27,6 +27,8 @@ _STATUS_FR: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"^current {_NUMBER} = baseline {_NUMBER}, unknown share of time elapsed$"),
      "actuel {0} = base {1}, part du temps écoulé inconnue"),
     (re.compile(rf"^current {_NUMBER} has reached milestone {_NUMBER}$"), "l'actuel {0} a atteint le jalon {1}"),
+    (re.compile(rf"^current {_NUMBER} has moved away from target {_NUMBER} since baseline {_NUMBER}, {_NUMBER} ?% of time "
+                r"elapsed$"), "l'actuel {0} s'est éloigné de la cible {1} depuis la base {2}, {3} % du temps écoulé"),
     (re.compile(rf"^{_NUMBER} ?% of the way to target, {_NUMBER} ?% of time elapsed$"),
      "{0} % du chemin vers la cible, {1} % du temps écoulé"),
 ]
@@ -105,3 +107,16 @@ def flag_message(message, language: str) -> str:
     if re.fullmatch(_NUMBER, amount):
         return fmt_decimal(float(amount), language) + (f" ({rest}" if rest else "")
     return text
+
+
+MONEY_FLAGS = ("report_total_differs", "agency_budget_differs", "gewe_differs", "expenditure_above_budget")
+
+
+def flag_value(code: str, value, language: str) -> str:
+    """A flag's compared value as the page writes it: an amount of money as money (`$669
+    (report_donors_pbf.csv)`, `669 $US (…)`), other values through `flag_message`."""
+    text = _text(value)
+    amount, _, rest = text.partition(" (")
+    if code in MONEY_FLAGS and re.fullmatch(_NUMBER, amount):
+        return fmt_money(float(amount), language) + (f" ({rest}" if rest else "")
+    return flag_message(value, language)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import project_detail
-from ui.context import Context, db_path, page_setup
+from ui.context import Context, database_version, db_path, page_setup
 from ui.corrections import field_label, preview_correction_form, show_trail, store_pending, undo_form
 from ui.files import preview, remove_file, save_upload, store_uploads
 from ui.i18n import column_label, fmt_number, missing_label, t, value_label
@@ -77,6 +77,7 @@ def store(ctx: Context, files: list, project: str, refused: int) -> None:
         st.error(write_error(error, lang))
         return
     bar.empty()
+    ctx.version = database_version()  # the file list below reads the store as it is now, not as the page found it
     (st.success if not summary.failures else st.warning)(stored_line(summary, refused, lang))
     for failed in summary.failures:
         st.error(f"{md(failed.path)}: {md(failed.error)}")

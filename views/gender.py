@@ -122,8 +122,7 @@ def money_by_country(ctx: Context, countries) -> None:
     download_buttons(table, "gewe-by-country", lang)
 
 
-def markers(ctx: Context) -> None:
-    mix = ctx.run(gender.marker_mix)
+def markers(ctx: Context, mix) -> None:
     if mix["gender_marker"].isna().all():  # one bar of "unknown" says nothing: say it in words
         st.info(ctx.t("no_markers"))
         return
@@ -140,8 +139,7 @@ def markers(ctx: Context) -> None:
                        height=300), f"markers-{key}")
 
 
-def reached(ctx: Context, projects) -> None:
-    split = ctx.run(gender.sex_disaggregated, "project", PEOPLE_BARS)
+def reached(ctx: Context, projects, split) -> None:
     titles = dict(zip(projects["project_key"], projects["title"], strict=True))
     known = split.dropna(subset=["women_share"])
     known = known.assign(label=project_labels([titles.get(k) for k in known["project"]], list(known["project"]), 28))
@@ -154,7 +152,9 @@ def reached(ctx: Context, projects) -> None:
     figure.update_layout(barmode="stack")
     show(style(figure, ctx.language, f"{ctx.t('women')} / {ctx.t('men')}", None, ctx.t("women") + " + "
                + ctx.t("men"), height=320), "women-men")
-    show_table(ctx.language, as_percent(split, ["women_share"]), hide_index=True, column_config={
+    table = split.assign(project=project_labels([titles.get(k) for k in split["project"]], list(split["project"]), 60))
+    show_table(ctx.language, as_percent(table, ["women_share"]), hide_index=True, column_config={
+        "project": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "women_share": percent_column(ctx.t("women_share"))})
 
 
@@ -185,6 +185,21 @@ def render(ctx: Context) -> None:
         st.info(ctx.t("no_data"))
         return
     headline(ctx)
+    mix, split = ctx.run(gender.marker_mix), ctx.run(gender.sex_disaggregated, "project", PEOPLE_BARS)
+    if projects["gewe_allocated_usd"].isna().all() and mix["gender_marker"].isna().all() and \
+            split.dropna(subset=["women_share"]).empty:  # (financial exports only) one sentence, not a table of dashes
+        st.info(ctx.t("no_gender_figure"))
+        return
+    if projects["gewe_allocated_usd"].isna().all():
+        st.info(ctx.t("no_gewe"))
+    else:
+        gewe_tables(ctx, projects)
+    markers(ctx, mix)
+    reached(ctx, projects, split)
+
+
+def gewe_tables(ctx: Context, projects) -> None:
+    """The projects' GEWE figures, the shares by project, country and agency, and those below target."""
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
                       "gewe_spend_rate", "delivery_rate", "gender_marker", "corrected_fields", "project_key"]]
     table = table.assign(corrected_fields=[corrected_note(f, ctx.language) for f in table["corrected_fields"]])
@@ -203,8 +218,6 @@ def render(ctx: Context) -> None:
     })
     download_buttons(table, "gewe-projects", ctx.language)
     shares(ctx, projects)
-    markers(ctx)
-    reached(ctx, projects)
     below_target(ctx, projects)
 
 

@@ -28,7 +28,7 @@ from ui.i18n import (
 )
 from ui.identity import current_user, read_only
 from ui.safe_text import md
-from ui.sentences import flag_message, location
+from ui.sentences import flag_value, location
 from ui.source_view import show_passage
 from ui.tables import show_table, warnings_box
 
@@ -237,9 +237,11 @@ def render(ctx: Context) -> None:
     st.markdown(f"**{ctx.t('flags')}**")
     flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
     flags = flags[flags["code"] != "reviewer_comment"]  # the comments are listed just above: not twice
-    show_table(ctx.language, flags.assign(code=[value_label(c, ctx.language) for c in flags["code"]],
-                                          value_a=[flag_message(v, ctx.language) for v in flags["value_a"]]),
-               hide_index=True)
+    show_table(ctx.language, flags.assign(
+        code=[value_label(c, ctx.language) for c in flags["code"]],
+        value_a=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_a"], strict=True)],
+        value_b=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_b"], strict=True)]),
+        hide_index=True)
     download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
     st.markdown(f"**{ctx.t('corrections')}**")
     user = current_user()

@@ -125,7 +125,7 @@ JOIN (SELECT project_key, round(sum(gewe), 2) AS gewe, string_agg(DISTINCT file_
       FROM workbook GROUP BY project_key) w ON w.project_key = rp.project_key
 WHERE rp.gender_allocated_usd IS NOT NULL AND w.gewe IS NOT NULL AND abs(rp.gender_allocated_usd - w.gewe) > 0.5
 UNION ALL
-SELECT 'expenditure_above_budget', resolved_project_key, agency, 'expenditure is above the budget',
+SELECT 'expenditure_above_budget', resolved_project_key, agency, 'expenditure is above the budget' || coalesce(' (' || fiscal_year || ')', ''),
        expenditure_usd, file_name, amount_usd, file_name, location
 FROM budget_lines_resolved WHERE expenditure_usd > amount_usd + 0.5
 UNION ALL
