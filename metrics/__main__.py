@@ -1,5 +1,6 @@
 """`python -m metrics summary --db FILE [--country ISO3] [--agency X] [--json]`: the portfolio's
-headline figures, to check them without the app."""
+headline figures, to check them without the app; `python -m metrics history --db FILE --project ID
+[--json]`: a project's reports in date order and each indicator's series across them."""
 from __future__ import annotations
 
 import argparse
@@ -10,6 +11,7 @@ from pathlib import Path
 from loaders.cli_text import counted, quiet_broken_pipe
 from loaders.store.session import DEFAULT_DB, StoreOutdated, reading
 from metrics.base import Filters
+from metrics.history_text import history, history_lines
 from metrics.materialize import install
 from metrics.summary import summary
 
@@ -30,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     cmd.add_argument("--country", help="ISO3 code, e.g. MLI")
     cmd.add_argument("--agency", help="English acronym, e.g. UNDP")
     cmd.add_argument("--json", action="store_true", help="one JSON object")
+    cmd = commands.add_parser("history", help="a project's reports and indicator series, in date order")
+    cmd.add_argument("--db", default=str(DEFAULT_DB))
+    cmd.add_argument("--project", required=True, help="project number, e.g. 00125232 or PBF/MLI/A-2")
+    cmd.add_argument("--json", action="store_true", help="one JSON object")
     args = parser.parse_args(argv)
     install()
     if not Path(args.db).exists():
@@ -41,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     except StoreOutdated as error:
         print(f"error: {error.message} — {error.hint}", file=sys.stderr)
         return 1
+    if args.command == "history":
+        return _history(con, args.project, args.json)
     try:
         unknown = _unknown_filter(con, args.country, args.agency)
         figures = None if unknown else summary(con, Filters(country=args.country, agency=args.agency))
@@ -53,6 +61,24 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, ensure_ascii=False))
         return 0
     for line in summary_lines(figures):
+        print(line)
+    return 0
+
+
+def _history(con, project: str, as_json: bool) -> int:
+    try:
+        known = con.execute("SELECT count(*) FROM mx_project_facts WHERE project_key = ?", [project]).fetchone()[0]
+        data = history(con, project) if known else None
+    finally:
+        con.close()
+    if data is None:
+        print(f"error: no project {project} in this store (project numbers as `metrics summary --json` lists them)",
+              file=sys.stderr)
+        return 1
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, default=str))
+        return 0
+    for line in history_lines(data):
         print(line)
     return 0
 

@@ -227,4 +227,11 @@ LABELS: dict[str, str] = {
     "no_gender_figure": ("No GEWE amount, gender marker or result split by sex for these projects: financial exports and "
                          "project records carry none. Ingest their progress reports (gender-budgeting questions, marker, "
                          "results table) or budget workbooks on the Data page."),
+    # the Project page's lists, when empty
+    "no_project_comments": "No reviewer comment in this project's current report.",
+    "no_flags": "No data-quality flag on this project.",
+    # a project across its reports (issue 25)
+    "across_reports": "Indicators across reports", "changes": "What changed",
+    "change.target_revised": "target revised {before} → {after} ({when})",
+    "change.fell": "fell {before} → {after} ({when})",
 }

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import delivery, gender, indicators, project_detail, quality
+from metrics import history as across
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, progress_column, project_ref, show, style
 from ui.context import Context, db_path, page_setup
 from ui.corrections import agency_choices, corrected_list, correction_form, field_label, mark, show_trail, undo_form
@@ -31,6 +32,7 @@ from ui.safe_text import md
 from ui.sentences import flag_value, location
 from ui.source_view import show_passage
 from ui.tables import show_table, warnings_box
+from ui.trajectory import trajectory_table
 
 CHOOSER_OPTIONS = 500  # past this many projects the chooser lists the largest and a search finds the rest
 
@@ -153,6 +155,23 @@ def history(ctx: Context, key: str) -> None:
         "gender_spent_usd": money_column(column_label("gender_spent_usd", ctx.language))})
 
 
+def across_reports(ctx: Context, key: str) -> None:
+    """Each indicator's value report by report (issue 25), when the project has two reports or more."""
+    reports = ctx.query(across.project_reports, key)
+    if len(reports) < 2:
+        return
+    table = trajectory_table(ctx.query(across.indicator_series, key), reports, ctx.language)
+    if table.empty:
+        return
+    st.markdown(f"**{ctx.t('across_reports')}**")
+    show_table(ctx.language, table, hide_index=True, column_config={
+        "indicator_code": st.column_config.TextColumn(ctx.t("code")),
+        "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="medium"),
+        "target_raw": st.column_config.TextColumn(column_label("target_raw", ctx.language)),
+        "changes": st.column_config.TextColumn(ctx.t("changes"), width="large")})
+    download_buttons(table, f"trajectory-{key.replace('/', '-')}", ctx.language)
+
+
 def outcomes(ctx: Context, key: str) -> list[str]:
     """The results table by outcome; returns the indicator codes shown."""
     st.markdown(f"**{ctx.t('outcomes_indicators')}**")
@@ -228,21 +247,26 @@ def render(ctx: Context) -> None:
     with right:
         history(ctx, key)
     codes = outcomes(ctx, key)
+    across_reports(ctx, key)
     st.markdown(f"**{ctx.t('comments')}**")
     comments = ctx.query(project_detail.project_comments, key)
     if comments.empty:
-        st.caption(ctx.t("no_comments"))
+        st.caption(ctx.t("no_project_comments"))
     else:
         show_table(ctx.language, comments, hide_index=True)
     st.markdown(f"**{ctx.t('flags')}**")
     flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
     flags = flags[flags["code"] != "reviewer_comment"]  # the comments are listed just above: not twice
-    show_table(ctx.language, flags.assign(
-        code=[value_label(c, ctx.language) for c in flags["code"]],
-        value_a=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_a"], strict=True)],
-        value_b=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_b"], strict=True)]),
-        hide_index=True)
-    download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
+    if flags.empty:
+        st.caption(ctx.t("no_flags"))
+    else:  # one project's flags: its number is the page's; an indicator column only where a flag names one
+        shown = flags.drop(columns=["project_key"] + (["indicator"] if flags["indicator"].isna().all() else []))
+        show_table(ctx.language, shown.assign(
+            code=[value_label(c, ctx.language) for c in flags["code"]],
+            value_a=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_a"], strict=True)],
+            value_b=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_b"], strict=True)]),
+            hide_index=True)
+        download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
     st.markdown(f"**{ctx.t('corrections')}**")
     user = current_user()
     if not read_only():

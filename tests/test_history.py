@@ -1,0 +1,93 @@
+"""A project across its reports (issue 25, first part): a generated series of one project — three
+reports of successive periods written from the Mali sample (tests/variants/series.py), as text,
+as Word files and with English labels — read by `python -m metrics history` and shown on the
+Project page, against figures worked out by hand."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders.ingest import ingest
+from metrics.__main__ import main
+from tests.conftest import ROOT
+from tests.variants.english import to_english
+from tests.variants.series import series
+from tests.variants.word import to_docx
+
+PROJECT = "PBF/MLI/A-2"
+BUDGET = 1_498_000  # the sample's approved budget, the same in every report of the series
+
+
+def _store(folder, form: str):
+    texts = series()
+    for name, text in texts.items():
+        if form == "docx":
+            (folder / name.replace(".txt", ".docx")).write_bytes(to_docx(text, name))
+        else:
+            (folder / name).write_text(to_english(text) if form == "english" else text, encoding="utf-8")
+    db = folder / "series.duckdb"
+    assert not ingest([p for p in folder.iterdir() if p.suffix in (".txt", ".docx")], db).failures
+    return db
+
+
+@pytest.fixture(scope="module", params=["text", "docx", "english"])
+def store(request, tmp_path_factory):
+    return _store(tmp_path_factory.mktemp(f"series-{request.param}"), request.param)
+
+
+def _history(db, capsys) -> dict:
+    assert main(["history", "--db", str(db), "--project", PROJECT, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_reports_in_date_order_with_their_figures(store, capsys):
+    reports = _history(store, capsys)["reports"]
+    assert [(r["date"], r["type"], r["implementation_rate"]) for r in reports] == [
+        ("2020-06", "semi-annual", 0.20), ("2020-11", "annual", 0.37), ("2021-06", "semi-annual", 0.55)]
+    assert [round(r["expenditure_usd"]) for r in reports] == [299_600, 554_260, 823_900]  # rate × 1,498,000
+    assert {r["gender_allocated_usd"] for r in reports} == {324_547}
+
+
+def test_each_indicator_series_marks_a_revised_target_and_a_fall(store, capsys):
+    indicators = _history(store, capsys)["indicators"]
+    rising_then_falling = indicators["1.1.1"]["series"]
+    assert [(p["report_date"], p["value"], p["target"]) for p in rising_then_falling] == [
+        ("2020-06", 8, 30), ("2020-11", 15, 30), ("2021-06", 12, 40)]
+    assert [p["revised"] for p in rising_then_falling] == [False, False, True]  # `40 (révisé)`
+    assert [p["fell"] for p in rising_then_falling] == [False, False, True]  # 15 → 12
+    reached = indicators["1.1"]["series"]
+    assert [p["value"] for p in reached] == [0, 1, 1] and not any(p["fell"] or p["revised"] for p in reached)
+    assert list(indicators)[:3] == ["1.1", "1.2", "1.1.1"]  # in the results table's order
+
+
+def test_the_history_as_text_and_an_unknown_project(store, capsys):
+    assert main(["history", "--db", str(store), "--project", PROJECT]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"project {PROJECT}: 3 reports, in date order"
+    assert lines[1].startswith("  2020-06  semi-annual: implementation rate 20.0%, expenditure 299,600 USD")
+    assert "  1.1.1: 2020-06 8 (target 30) → 2020-11 15 (target 30) → 2021-06 12 (target 40 (révisé), revised, fell)" in lines
+    assert main(["history", "--db", str(store), "--project", "NOPE"]) == 1
+    assert "no project NOPE in this store" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language,columns,changes", [
+    ("en", ["Jun 2020 · semi-annual", "Nov 2020 · annual", "Jun 2021 · semi-annual"],
+     "target revised 30 → 40 (révisé) (Jun 2021); fell 15 dont 6 femmes → 12 dont 5 femmes (Jun 2021)"),
+    ("fr", ["juin 2020 · semestriel", "nov. 2020 · annuel", "juin 2021 · semestriel"],
+     "cible révisée 30 → 40 (révisé) (juin 2021) ; en baisse 15 dont 6 femmes → 12 dont 5 femmes (juin 2021)")])
+def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch, language, columns, changes):
+    db = _store(tmp_path, "text")
+    monkeypatch.setenv("LENS_DB", str(db))
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "views" / "project.py"), default_timeout=90)
+    app.query_params["project"] = PROJECT
+    app.query_params["lang"] = language
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    table = next(f.value for f in app.dataframe if "changes" in f.value.columns).set_index("indicator_code")
+    assert [c for c in table.columns if "·" in c] == columns
+    assert list(table.loc["1.1.1", columns]) == ["8 dont 3 femmes", "15 dont 6 femmes", "12 dont 5 femmes"]
+    assert table.loc["1.1.1", "target_raw"] == "40 (révisé)" and table.loc["1.1.1", "changes"] == changes
+    assert table.loc["1.1", "changes"] == ""

@@ -1,0 +1,43 @@
+"""A project's indicators across its reports, as one table (the IPTT shape: one row per
+indicator, one column per report, the value read in each), for the Project page and its
+downloads; the target as the latest report gives it, and what changed between reports in words."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ui.charts import short_title
+from ui.i18n import fmt_date, t, value_label
+
+
+def report_column(date, report_type, language: str) -> str:
+    """A report's column header: `Nov 2020 · annual` / `nov. 2020 · annuel`."""
+    when = fmt_date(date, language) if isinstance(date, str) and date else "?"
+    kind = value_label(report_type, language) if isinstance(report_type, str) else ""
+    return f"{when} · {kind}" if kind else when
+
+
+def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame, language: str) -> pd.DataFrame:
+    """One row per indicator: code, statement, the value in each report (its column named by the
+    report), the latest target, and the changes (`target revised 30 → 40 (révisé) (Jun 2021)`,
+    `fell 15 → 12 (Jun 2021)`)."""
+    columns = {date: report_column(date, kind, language) for date, kind in zip(reports["date"], reports["type"], strict=True)}
+    rows = []
+    for code, group in series.groupby("code", sort=False):
+        row = {"indicator_code": code, "statement": short_title(group["statement"].iloc[-1], code, 80)}
+        for date in columns.values():
+            row[date] = ""
+        changes, before = [], None
+        for point in group.itertuples(index=False):
+            row[columns.get(point.report_date, report_column(point.report_date, None, language))] = point.current_raw or "—"
+            when = fmt_date(point.report_date, language) if isinstance(point.report_date, str) else "?"
+            if point.revised and before is not None:
+                changes.append(t("change.target_revised", language).format(before=before.target_raw or "—",
+                                                                         after=point.target_raw or "—", when=when))
+            if point.fell:
+                changes.append(t("change.fell", language).format(before=before.current_raw, after=point.current_raw,
+                                                               when=when))
+            before = point
+        row["target_raw"] = before.target_raw or "—"
+        row["changes"] = t("list_sep", language).join(changes)
+        rows.append(row)
+    return pd.DataFrame(rows)
