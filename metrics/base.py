@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.store.current import CURRENT_REPORT_ORDER
+from loaders.store.current import CURRENT_REPORT_ORDER, period_end
 from metrics import settings
 from metrics.delay_reasons import reason_categories_sql
 
@@ -58,12 +58,6 @@ def period_start(column: str) -> str:
     """First day of a date written at year, month or day precision."""
     return (f"CASE length({column}) WHEN 4 THEN make_date(CAST({column} AS INTEGER), 1, 1) "
             f"WHEN 7 THEN CAST({column} || '-01' AS DATE) WHEN 10 THEN CAST({column} AS DATE) END")
-
-
-def period_end(column: str) -> str:
-    """Last day of a date written at year, month or day precision."""
-    return (f"CASE length({column}) WHEN 4 THEN make_date(CAST({column} AS INTEGER), 12, 31) "
-            f"WHEN 7 THEN last_day(CAST({column} || '-01' AS DATE)) WHEN 10 THEN CAST({column} AS DATE) END")
 
 
 def uses_materialized(filters: Filters) -> bool:

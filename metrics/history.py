@@ -4,67 +4,116 @@ budget; and each indicator's series, report by report — the value read, its ta
 marks: `revised` where the target changed from the report before (or the cell says it was
 revised) and `fell` where a value counted in the same unit is lower than the report before (a
 cumulative count should not fall). Every active progress report and final review of the project
-counts (a newer file of the same period has superseded the older, which is no longer active)."""
+counts (a newer file of the same period has superseded the older, which is no longer active).
+Reports are ordered by the end of the period their date names (`2021` after `2021-06`), undated
+ones last; the current report carries the corrections entered by hand, as on every page."""
 from __future__ import annotations
 
+import json
 import math
 import re
 
 import duckdb
 import pandas as pd
 
+from loaders.store.current import period_end
+
 _REVISED = re.compile(r"r[ée]vis", re.IGNORECASE)
 REPORT_KINDS = ("progress_report", "final_review")
+_REPORT_FIELDS = {"report.implementation_rate": "implementation_rate", "report.gender_allocated_usd": "gender_allocated_usd",
+                  "report.gender_spent_usd": "gender_spent_usd", "report.date": "date", "report.type": "type",
+                  "project.total_budget_usd": "budget_usd"}
+_NUMBERS = ("implementation_rate", "gender_allocated_usd", "gender_spent_usd", "budget_usd")
 
 
 def project_reports(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """The project's reports in date order: date, type, implementation rate, GEWE allocated and
-    spent, expenditure (rate × the report's budget), budget, file."""
-    return con.execute("""
+    spent, expenditure (rate × the report's budget), budget, file, `sha256`, `current`."""
+    frame = con.execute(f"""
         SELECT r.date, r.type, r.kind, r.implementation_rate, r.gender_allocated_usd, r.gender_spent_usd,
-               r.implementation_rate * p.total_budget_usd AS expenditure_usd, p.total_budget_usd AS budget_usd,
-               s.file_name, s.sha256
+               p.total_budget_usd AS budget_usd, s.file_name, s.sha256,
+               s.sha256 IN (SELECT sha256 FROM mx_current_source WHERE project_key = ?) AS current
         FROM reports r JOIN active_sources s ON s.sha256 = r.source_sha256
         LEFT JOIN projects p ON p.source_sha256 = r.source_sha256 AND p.project_key = r.project_key
         WHERE r.project_key = ? AND list_contains(?, s.kind)
-        ORDER BY r.date NULLS FIRST, s.ingested_at""", [project_key, list(REPORT_KINDS)]).df()
+        ORDER BY {period_end('r.date')} NULLS LAST, s.ingested_at""",
+                        [project_key, project_key, list(REPORT_KINDS)]).df()
+    fixes = _fixes(con, project_key)
+    for field, column in _REPORT_FIELDS.items():
+        if field in fixes and frame["current"].any():
+            value = fixes[field]
+            frame.loc[frame["current"], column] = _float(value) if column in _NUMBERS else value
+    frame["expenditure_usd"] = frame["implementation_rate"] * frame["budget_usd"]
+    return frame
 
 
 def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """One row per indicator and report, in the order of the results table then of the reports:
-    code, statement, report date, value (raw, number, unit), target (raw, number, unit), revised, fell."""
+    code, statement, report (its sha256) and date, value (raw, number, unit), target (raw, number,
+    unit), revised, fell, and `fell_from` (the value before, as read, where it fell)."""
+    reports = project_reports(con, project_key)
     frame = con.execute("""
-        SELECT i.code, i.statement, r.date AS report_date, i.current_raw, i.current_value, i.current_unit,
-               i.target_raw, i.target_value, i.target_unit, i.row_number, s.ingested_at
+        SELECT i.code, i.statement, i.source_sha256 AS report, i.current_raw, i.current_value, i.current_unit,
+               i.target_raw, i.target_value, i.target_unit, i.row_number
         FROM indicators i JOIN active_sources s ON s.sha256 = i.source_sha256
-        JOIN reports r ON r.source_sha256 = i.source_sha256
         WHERE i.project_key = ? AND list_contains(?, s.kind)""", [project_key, list(REPORT_KINDS)]).df()
     if frame.empty:
-        return frame.assign(revised=[], fell=[]).drop(columns=["row_number", "ingested_at"])
-    frame = frame.sort_values(["report_date", "ingested_at"], na_position="first", kind="stable")
-    order = frame.groupby("code", sort=False)["row_number"].last().sort_values(kind="stable")  # the latest table's order
-    frame["revised"], frame["fell"] = _marks(frame)
-    frame["code"] = pd.Categorical(frame["code"], categories=list(order.index), ordered=True)
-    frame = frame.sort_values(["code", "report_date"], na_position="first", kind="stable")
+        return frame.assign(report_date=[], revised=[], fell=[], fell_from=[]).drop(columns=["row_number"])
+    position = {sha: k for k, sha in enumerate(reports["sha256"])}
+    frame["report_date"] = frame["report"].map(dict(zip(reports["sha256"], reports["date"], strict=True)))
+    frame["order"] = frame["report"].map(position)
+    current = reports.loc[reports["current"], "sha256"]
+    if len(current):
+        _apply_cell_fixes(frame, current.iloc[0], _fixes(con, project_key))
+    frame = frame.sort_values(["order", "row_number"], kind="stable").drop_duplicates(["code", "report"])
+    latest = frame.groupby("code", sort=False)["row_number"].last().sort_values(kind="stable")  # the latest table's order
+    frame["revised"], frame["fell"], frame["fell_from"] = _marks(frame)
+    frame["code"] = pd.Categorical(frame["code"], categories=list(latest.index), ordered=True)
+    frame = frame.sort_values(["code", "order"], kind="stable")
     frame["code"] = frame["code"].astype(str)
-    return frame.drop(columns=["row_number", "ingested_at"]).reset_index(drop=True)
+    return frame.drop(columns=["row_number", "order"]).reset_index(drop=True)
 
 
-def _marks(frame: pd.DataFrame) -> tuple[list[bool], list[bool]]:
-    """Per row (in report order within each code): the target revised, the value fallen."""
-    revised, fell, last = [], [], {}
+def _fixes(con: duckdb.DuckDBPyConnection, project_key: str) -> dict[str, str]:
+    return dict(con.execute("SELECT field, new_value FROM active_corrections WHERE project_key = ?",
+                            [project_key]).fetchall())
+
+
+def _apply_cell_fixes(frame: pd.DataFrame, current: str, fixes: dict[str, str]) -> None:
+    """The current report's indicator cells corrected by hand (`indicators.CODE.current|target`)."""
+    for field, new in fixes.items():
+        parts = field.split(".")
+        if parts[0] != "indicators" or parts[-1] not in ("current", "target"):
+            continue
+        code, cell = ".".join(parts[1:-1]), parts[-1]
+        value = json.loads(new)
+        rows = (frame["report"] == current) & (frame["code"] == code)
+        frame.loc[rows, [f"{cell}_raw", f"{cell}_value", f"{cell}_unit"]] = [value.get("raw"), _float(value.get("value")),
+                                                                              value.get("unit")]
+
+
+def _marks(frame: pd.DataFrame) -> tuple[list[bool], list[bool], list[str | None]]:
+    """Per row (in report order within each code): the target revised, the value fallen and from what."""
+    revised, fell, fell_from, last = [], [], [], {}
     for row in frame.itertuples(index=False):
-        before = last.get(row.code)
-        target = (_number(row.target_value), row.target_unit) if _number(row.target_value) is not None else row.target_raw
+        before = last.get(row.code)  # (target, last number, its unit, its raw)
+        number = _float(row.target_value)
+        target = (number, row.target_unit) if number is not None else row.target_raw
         said = isinstance(row.target_raw, str) and bool(_REVISED.search(row.target_raw))
         revised.append(said or (before is not None and before[0] is not None and target is not None and target != before[0]))
-        value = _number(row.current_value)
-        fell.append(before is not None and value is not None and before[1] is not None and row.current_unit == before[2]
-                    and value < before[1])
-        last[row.code] = (target, value if value is not None else (before[1] if before else None),
-                          row.current_unit if value is not None else (before[2] if before else None))
-    return revised, fell
+        value = _float(row.current_value)
+        fallen = (before is not None and value is not None and before[1] is not None and row.current_unit == before[2]
+                  and value < before[1])
+        fell.append(fallen)
+        fell_from.append(before[3] if fallen else None)
+        kept = (value, row.current_unit, row.current_raw) if value is not None else (before[1:] if before else (None,) * 3)
+        last[row.code] = (target, *kept)
+    return revised, fell, fell_from
 
 
-def _number(value) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+def _float(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number

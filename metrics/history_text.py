@@ -12,7 +12,7 @@ from metrics.history import indicator_series, project_reports
 
 def history(con: duckdb.DuckDBPyConnection, project_key: str) -> dict:
     """The project's history as plain data: `reports` (date order) and `indicators` (code → series)."""
-    reports = project_reports(con, project_key).drop(columns=["sha256"])
+    reports = project_reports(con, project_key).drop(columns=["sha256", "current"])
     series = indicator_series(con, project_key)
     indicators: dict[str, dict] = {}
     for row in series.to_dict("records"):

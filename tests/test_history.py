@@ -86,8 +86,44 @@ def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch,
     app.query_params["lang"] = language
     app.run()
     assert not app.exception, [e.value for e in app.exception]
-    table = next(f.value for f in app.dataframe if "changes" in f.value.columns).set_index("indicator_code")
+    table = next(f.value for f in app.dataframe if "changes" in f.value.columns).set_index("code")
     assert [c for c in table.columns if "·" in c] == columns
     assert list(table.loc["1.1.1", columns]) == ["8 dont 3 femmes", "15 dont 6 femmes", "12 dont 5 femmes"]
     assert table.loc["1.1.1", "target_raw"] == "40 (révisé)" and table.loc["1.1.1", "changes"] == changes
     assert table.loc["1.1", "changes"] == ""
+
+
+def test_the_trajectory_downloads_with_one_header_per_column(store):
+    """Review: the code and statement columns were both headed 'Indicator', which broke the download."""
+    import duckdb
+
+    from metrics.history import indicator_series, project_reports
+    from ui.exports import export_frame, safe_frame
+    from ui.trajectory import trajectory_table
+
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        table = trajectory_table(indicator_series(con, PROJECT), project_reports(con, PROJECT), "fr")
+    finally:
+        con.close()
+    exported = safe_frame(export_frame(table, "fr"))
+    assert len(set(exported.columns)) == len(exported.columns) and list(exported.columns)[:2] == ["Code", "Indicateur"]
+
+
+def test_a_year_only_report_comes_after_the_months_of_that_year_and_corrections_count(tmp_path, monkeypatch, capsys):
+    """Reports are ordered by the end of the period their date names (`2021` ends after `2021-06`), and the
+    current report carries what was corrected by hand, as on every page."""
+    from tests.variants.series import SOURCE
+
+    db = _store(tmp_path, "text")
+    text = SOURCE.read_text(encoding="utf-8").replace("ANNEE DE RAPPORT: Novembre 2020", "ANNEE DE RAPPORT: 2021")
+    (tmp_path / "mali-2021.txt").write_text(text, encoding="utf-8")
+    assert not ingest([tmp_path / "mali-2021.txt"], db).failures
+    reports = _history(db, capsys)["reports"]
+    assert [r["date"] for r in reports] == ["2020-06", "2020-11", "2021-06", "2021"]
+    from ui.corrections import correct
+    from ui.identity import User
+
+    correct(db, User("editor@example.org", "editor"), PROJECT, "report.implementation_rate", "45%", "finance office")
+    last = _history(db, capsys)["reports"][-1]
+    assert last["implementation_rate"] == 0.45 and round(last["expenditure_usd"]) == 674_100  # 45 % × 1,498,000

@@ -72,3 +72,14 @@ def test_the_project_page_shows_where_a_figure_was_read(env, language, title):
 
 def test_a_file_lens_did_not_keep_is_named_so():
     assert original("0" * 64, "gone.txt") is None
+
+
+def test_the_outline_falls_on_the_whole_statement_not_on_its_first_words():
+    """Review: `Number of radio programmes` above `Number of women trained` took the outline of the second."""
+    from loaders.formats.passage import _found
+
+    words = [{"text": t, "x0": 10.0 + 40 * k, "x1": 45.0 + 40 * k, "top": top, "bottom": top + 10}
+             for top, line in ((100.0, "Number of radio programmes"), (130.0, "Number of women trained"))
+             for k, t in enumerate(line.split())]
+    assert _found(words, "Number of women trained in mediation")[1] == 127.0  # the second line, 3 pt above its top
+    assert _found(words, "Number of goats") is None

@@ -43,3 +43,30 @@ def test_a_printed_text_keeps_its_reviewer_comments(printed):
     authors = {c["author"] for c in record["comments"]}
     assert {"Malika Groga Bada", "Cedric Teyonou", "UNODC/IOM PBF", "Anatole N'Doma"} <= authors
     assert not any("Comment by" in (i["reason"] or "") for i in record["indicators"])
+
+
+def test_a_word_list_with_a_hanging_indent_is_not_taken_for_a_printed_text(tmp_path):
+    """Review: a Word PDF with no table but many indented lines (a bulleted list, its wraps indented too)
+    must be read as laid out, not as a text export whose indented lines open cells."""
+    import docx
+
+    from loaders.formats.pdf_layout import open_document, page_layout
+    from loaders.formats.pdf_text_print import text_print_paragraphs
+
+    document = docx.Document()
+    for _ in range(6):  # body text at the margin, more lines than the list has
+        document.add_paragraph("During the period the project worked with local peace committees, women's groups and "
+                               "youth associations in the two regions; the steering committee met twice and approved "
+                               "the work plan, and the partners reported on the activities agreed for the year.")
+    for k in range(12):
+        document.add_paragraph(f"Item {k}: the project trained mediators in the regions of Mopti and Ségou and held "
+                               "community dialogues on land, water and the return of displaced families.",
+                               style="List Bullet")
+    document.save(tmp_path / "list.docx")
+    _to_pdf(tmp_path)
+    pdf = open_document((tmp_path / "list.pdf").read_bytes())
+    try:
+        layouts = [page_layout(pdf[k]) for k in range(len(pdf))]
+    finally:
+        pdf.close()
+    assert text_print_paragraphs(layouts) is None

@@ -27,30 +27,35 @@ def uploads_folder() -> Path:
 
 def original(sha256: str, file_name: str) -> bytes | None:
     """The file's bytes, if Lens kept it: an upload, or a bundled sample of the same content."""
+    path = _kept(sha256, file_name)
+    return path.read_bytes() if path else None
+
+
+def _kept(sha256: str, file_name: str) -> Path | None:
     for path in sorted(uploads_folder().glob(f"{sha256}.*")):
-        return path.read_bytes()
+        return path
     sample = Path(os.environ.get("LENS_SAMPLES", "data/samples")) / Path(file_name).name
-    if sample.is_file():
-        data = sample.read_bytes()
-        if hashlib.sha256(data).hexdigest() == sha256:
-            return data
+    if sample.is_file() and hashlib.sha256(sample.read_bytes()).hexdigest() == sha256:
+        return sample
     return None
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _cut(sha256: str, file_name: str, location: str, needle: str):
-    data = original(sha256, file_name)
-    if data is None:
-        return "not_kept"
+def _cut(path: str, sha256: str, file_name: str, location: str, needle: str):
+    data = Path(path).read_bytes()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return "no_passage"
     try:
         return passage(data, file_name, location, needle) or "no_passage"
-    except Exception:  # a damaged or changed original: say so rather than fail the page
+    except Exception:  # a damaged original: say so rather than fail the page
         return "no_passage"
 
 
 def show_passage(sha256: str, file_name: str, location: str, language: str, needle: str = "") -> None:
-    """The passage at `location` in the file, as the file has it."""
-    found = _cut(sha256, file_name, location, needle)
+    """The passage at `location` in the file, as the file has it (looked for at each run, so a file
+    uploaded since is found; the passage itself is cached)."""
+    path = _kept(sha256, file_name)
+    found = _cut(str(path), sha256, file_name, location, needle) if path else "not_kept"
     if isinstance(found, str):
         st.caption(t(f"passage.{found}", language))
         return

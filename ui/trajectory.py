@@ -16,25 +16,36 @@ def report_column(date, report_type, language: str) -> str:
     return f"{when} · {kind}" if kind else when
 
 
+def _headers(reports: pd.DataFrame, language: str) -> dict[str, str]:
+    """Each report's column header, by its sha256; two reports of the same date and type keep apart (`… (2)`)."""
+    headers: dict[str, str] = {}
+    for sha, date, kind in zip(reports["sha256"], reports["date"], reports["type"], strict=True):
+        header, n = report_column(date, kind, language), 2
+        while header in headers.values():
+            header, n = f"{report_column(date, kind, language)} ({n})", n + 1
+        headers[sha] = header
+    return headers
+
+
 def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame, language: str) -> pd.DataFrame:
     """One row per indicator: code, statement, the value in each report (its column named by the
     report), the latest target, and the changes (`target revised 30 → 40 (révisé) (Jun 2021)`,
     `fell 15 → 12 (Jun 2021)`)."""
-    columns = {date: report_column(date, kind, language) for date, kind in zip(reports["date"], reports["type"], strict=True)}
+    columns = _headers(reports, language)
     rows = []
     for code, group in series.groupby("code", sort=False):
-        row = {"indicator_code": code, "statement": short_title(group["statement"].iloc[-1], code, 80)}
-        for date in columns.values():
-            row[date] = ""
+        row = {"code": code, "statement": short_title(group["statement"].iloc[-1], code, 80)}
+        for header in columns.values():
+            row[header] = ""
         changes, before = [], None
         for point in group.itertuples(index=False):
-            row[columns.get(point.report_date, report_column(point.report_date, None, language))] = point.current_raw or "—"
+            row[columns[point.report]] = point.current_raw or "—"
             when = fmt_date(point.report_date, language) if isinstance(point.report_date, str) else "?"
             if point.revised and before is not None:
                 changes.append(t("change.target_revised", language).format(before=before.target_raw or "—",
                                                                          after=point.target_raw or "—", when=when))
             if point.fell:
-                changes.append(t("change.fell", language).format(before=before.current_raw, after=point.current_raw,
+                changes.append(t("change.fell", language).format(before=point.fell_from, after=point.current_raw,
                                                                when=when))
             before = point
         row["target_raw"] = before.target_raw or "—"

@@ -165,7 +165,7 @@ def across_reports(ctx: Context, key: str) -> None:
         return
     st.markdown(f"**{ctx.t('across_reports')}**")
     show_table(ctx.language, table, hide_index=True, column_config={
-        "indicator_code": st.column_config.TextColumn(ctx.t("code")),
+        "code": st.column_config.TextColumn(ctx.t("code")),
         "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="medium"),
         "target_raw": st.column_config.TextColumn(column_label("target_raw", ctx.language)),
         "changes": st.column_config.TextColumn(ctx.t("changes"), width="large")})

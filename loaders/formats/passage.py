@@ -82,23 +82,27 @@ def _pdf_page(data: bytes, number: int, location: str, needle: str) -> Passage |
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     box = _found(layout.words, needle) or _ruled_cell(layout.tables, location) or _line(layout.words, location)
+    # the value's own words first (exact); then the ruled cell or the line the location names
     return Passage("page", image=buffer.getvalue(), page=number,
                    box=tuple(v * scale for v in box) if box else None)
 
 
 def _found(words: list[dict], needle: str) -> tuple[float, float, float, float] | None:
-    """The box of the first line of the page that holds the needle's first words (up to six)."""
+    """The box of the line of the page that holds the needle's first words (up to six): all of them,
+    or — where the line ends first, the statement wrapping on — at least three; the longest wins."""
     wanted = [_plain(w) for w in needle.split()[:6] if _plain(w)]
-    if not wanted:
-        return None
-    for group in word_groups(words):
+    best, box = 0, None
+    for group in word_groups(words) if wanted else []:
         texts = [_plain(w["text"]) for w in group]
         for start in range(len(texts)):
-            if texts[start : start + len(wanted)] == wanted or (len(wanted) > 2 and texts[start:start + 2] == wanted[:2]):
-                chosen = group[start : start + len(wanted)]
-                return (min(w["x0"] for w in chosen) - 3, min(w["top"] for w in chosen) - 3,
-                        max(w["x1"] for w in chosen) + 3, max(w["bottom"] for w in chosen) + 3)
-    return None
+            k = 0
+            while k < len(wanted) and start + k < len(texts) and texts[start + k] == wanted[k]:
+                k += 1
+            if k > best and (k == len(wanted) or (start + k == len(texts) and k >= 3)):
+                chosen = group[start : start + k]
+                best, box = k, (min(w["x0"] for w in chosen) - 3, min(w["top"] for w in chosen) - 3,
+                                max(w["x1"] for w in chosen) + 3, max(w["bottom"] for w in chosen) + 3)
+    return box
 
 
 def _ruled_cell(tables, location: str) -> tuple[float, float, float, float] | None:

@@ -5,8 +5,10 @@ starting at the first tab stop. Such a page is read back the way the text export
 wraps is joined to its paragraph, `Comment by NAME:` is a reviewer comment, and table
 boundaries are not known.
 
-A PDF is taken for a text print only when no page has a ruled table or columns and many lines
-start at one indent a tab's width from the margin; any other PDF is read as laid out."""
+A PDF is taken for a text print only when no page has a ruled table or columns, many lines start
+at one indent a tab's width from the margin, and such lines do not mostly wrap on at that indent
+(a Word list's hanging indent does; a printed text wraps back to the margin); any other PDF is
+read as laid out."""
 from __future__ import annotations
 
 import re
@@ -39,6 +41,9 @@ def text_print_paragraphs(layouts: list[PageLayout]) -> list[Paragraph] | None:
         return None
     tab = indents.most_common(1)[0][0]
     right = max(line.x1 for line in every)
+    back, stay = _wraps(pages, margin, tab, right)
+    if stay > back:
+        return None  # indented lines whose wraps stay indented: a Word list's hanging indent, not a printed text
     pitch = median(b.top - a.top for lines in pages for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top)
     paragraphs: list[Paragraph] = []
     previous: Line | None = None
@@ -71,6 +76,19 @@ def spaced_text(words: list[dict]) -> str:
     return text
 
 
+
+
+def _wraps(pages: list[list[Line]], margin: float, tab: float, right: float) -> tuple[int, int]:
+    """How many lines starting at the tab stop go on in the next line at the margin (a printed
+    text's wrap), and how many go on at the tab stop again (a hanging indent's)."""
+    back = stay = 0
+    for lines in pages:
+        for line, below in zip(lines, lines[1:], strict=False):
+            if abs(line.x0 - tab) > _SAME_X or not below.wrapped_into(line, right):
+                continue
+            back += abs(below.x0 - margin) <= _SAME_X
+            stay += abs(below.x0 - tab) <= _SAME_X
+    return back, stay
 
 
 def _goes_on(line: Line, previous: Line, right: float) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 _OPENING = r"(?:Comment by|Commentaire de|Commentaire par)"
 _INLINE = re.compile(r"\t?\s*" + _OPENING + r"\s+([^:\n\t]{1,80}?)\s*:\s*([^\t\n]*)")
 _OPENING_AFTER_BLANK = re.compile(r"\s*(?=" + _OPENING + r"\s)")
-_UNFINISHED = re.compile(_OPENING + r"(?:\s+[^:\t]{0,80})?\s*$")
+_UNFINISHED = re.compile(_OPENING + r"(?:\s+[A-ZÀ-Ý][^:\t]{0,80})?\s*$")  # a name starts with a capital
 
 
 @dataclass(frozen=True)
