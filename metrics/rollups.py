@@ -22,6 +22,7 @@ GEWE_SPEND_RATE = f"{GEWE_SPENT} / nullif({GEWE_SPEND_BASE}, 0)"
 GEWE_SPEND_PROJECTS = "count(*) FILTER (WHERE gender_spent_usd IS NOT NULL AND gender_allocated_usd > 0)"
 PROJECTS_BEHIND = "count(*) FILTER (WHERE behind)"
 WITH_TIME_ELAPSED = "count(*) FILTER (WHERE time_elapsed IS NOT NULL)"
+JUDGED = "count(*) FILTER (WHERE time_elapsed IS NOT NULL AND delivery_rate IS NOT NULL)"  # those `behind` can be said of
 LEFT_OUT = f"count(*) FILTER (WHERE NOT ({INCLUDED}))"
 # An agency's budget in a project (`a`: agency_lines, `f`: the project's facts): as its files give it, or, for
 # the project's only recipient when no file splits the budget out, the project's whole budget.

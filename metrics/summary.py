@@ -24,6 +24,7 @@ from metrics.rollups import (
     GEWE_SPEND_PROJECTS,
     GEWE_SPEND_RATE,
     GEWE_SPENT,
+    JUDGED,
     PROJECTS_BEHIND,
     WITH_TIME_ELAPSED,
 )
@@ -31,7 +32,7 @@ from metrics.rollups import (
 _HEADLINE = f"""count(*) AS projects, {BUDGET} AS budget_usd, {EXPENDITURE} AS expenditure_usd,
     {DELIVERY_RATE} AS delivery_rate, {GEWE_ALLOCATED} AS gewe_allocated_usd, {GEWE_SHARE} AS gewe_share,
     {GEWE_SPENT} AS gewe_spent_usd, {GEWE_SPEND_RATE} AS gewe_spend_rate,
-    {WITH_TIME_ELAPSED} AS projects_with_time_elapsed, {PROJECTS_BEHIND} AS projects_behind,
+    {WITH_TIME_ELAPSED} AS projects_with_time_elapsed, {JUDGED} AS projects_judged, {PROJECTS_BEHIND} AS projects_behind,
     {BUDGETED_PROJECTS} AS budget_base_projects,
     {DELIVERED_BUDGET} AS delivery_base_usd, {DELIVERED_PROJECTS} AS delivery_base_projects,
     {GEWE_BUDGET} AS gewe_share_base_usd, {GEWE_PROJECTS} AS gewe_share_base_projects,
@@ -53,8 +54,8 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> 
     filters = filters or Filters()
     row = project_query(con, f"SELECT {_HEADLINE} FROM f", filters).iloc[0].to_dict()
     figures = {key: _clean(value) for key, value in row.items()}
-    for key in ("projects", "projects_with_time_elapsed", "projects_behind", "budget_base_projects", "delivery_base_projects",
-                "gewe_share_base_projects", "gewe_spend_base_projects"):
+    for key in ("projects", "projects_with_time_elapsed", "projects_judged", "projects_behind", "budget_base_projects",
+                "delivery_base_projects", "gewe_share_base_projects", "gewe_spend_base_projects"):
         figures[key] = int(figures[key] or 0)
     left_out = project_query(con, "SELECT left_out_reason AS reason, count(*) AS n, sum(expenditure_usd) AS spent "
                                   "FROM f WHERE left_out_reason IS NOT NULL GROUP BY 1 ORDER BY 1", filters)

@@ -52,7 +52,7 @@ def test_the_delivery_page_leads_with_its_figures(large_db, monkeypatch):
     labels = [m.label for m in app.metric]
     assert labels == ["Budget", "Dépenses", "Taux d'exécution", "Projets en retard"]
     behind, dated = app.metric[3].value, app.metric[3].proto.delta
-    assert int(behind.replace("\u202f", "").replace("\xa0", "")) > 0 and dated.startswith("sur 2") and "datés" in dated
+    assert int(behind.replace("\u202f", "").replace("\xa0", "")) > 0 and dated.startswith("sur 2") and "évaluables" in dated
     heatmap = next(f for f in figures(app) if f["data"][0].get("type") == "heatmap")["data"][0]
     assert "%{x" not in heatmap["hovertemplate"] and "%{text}" in heatmap["hovertemplate"]
     r, c = next((r, c) for r, row in enumerate(heatmap["z"]) for c, n in enumerate(row) if n)  # a cell with projects

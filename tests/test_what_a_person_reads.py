@@ -310,3 +310,12 @@ def test_a_negative_progress_says_the_indicator_moved_away(sample_db, monkeypatc
     table = app.dataframe[0].value
     row = table[table["code"] == "2.2.2"].iloc[0]
     assert row["status_reason"] == "current 0 has moved away from target 30 since baseline 10, 59% of time elapsed"
+
+
+def test_projects_behind_are_counted_of_those_that_can_be_judged(sample_db, monkeypatch):
+    """Issue 24: 'Projects behind 1 of 3 with dates' beside '2 of 5 projects drawn' — a project with dates but no
+    delivery rate cannot be behind; the base is the 2 with both."""
+    app = open_page(sample_db, "delivery", "en", monkeypatch)
+    behind = next(m for m in app.metric if m.label == "Projects behind")
+    assert behind.value == "1" and behind.proto.delta == "of 2 that can be judged"
+    assert any(c.value.startswith("2 of 5 projects drawn") for c in app.caption)

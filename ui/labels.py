@@ -46,7 +46,7 @@ LABELS: dict[str, str] = {
     "read_at": "Read from {file} —",
     "read_at_ocr": "Read by OCR from the scan {file} —",
     "projects_behind": "Projects behind",
-    "of_dated": "of {m} with dates",
+    "of_judged": "of {m} that can be judged",
     "find_project": "Find a project: its number or words of its title",
     "listing_projects": "Listing {shown} of {total} projects, largest budget first: type a number or words of a title "
                          "to find the others.",

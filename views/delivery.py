@@ -43,7 +43,7 @@ def headline(ctx: Context) -> None:
     cols[1].metric(ctx.t("expenditure"), fmt_money_short(figures["expenditure_usd"], lang))
     cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang), help=help_text("delivery_rate", lang))
     cols[3].metric(ctx.t("projects_behind"), fmt_number(figures["projects_behind"], lang),
-                   ctx.t("of_dated").format(m=fmt_number(figures["projects_with_time_elapsed"], lang)),
+                   ctx.t("of_judged").format(m=fmt_number(figures["projects_judged"], lang)),
                    delta_color="off", delta_arrow="off", help=help_text("delivery_gap", lang))
     note = base_note(figures, ("budget_usd", "delivery_rate"), lang)
     if note:
