@@ -8,7 +8,7 @@ from ui.context import render_language
 from ui.i18n import t
 
 st.session_state["lens_router"] = True
-language = render_language()
+render_language()
 # No Material icon per page: Streamlit makes a page's icon the tab's icon, fetched from fonts.gstatic.com
 # on every visit (and failing offline) before the page sets the app's own, served from static/.
 PAGES = [
@@ -19,7 +19,7 @@ PAGES = [
     ("views/project.py", "project", False),
     ("views/data.py", "data", False),
 ]
-pages = [st.Page(path, title=t(key, language), default=default, url_path="home" if default else key)
+pages = [st.Page(path, title=t(key), default=default, url_path="home" if default else key)
          for path, key, default in PAGES]
 
 
@@ -29,6 +29,6 @@ def _to_overview() -> None:
     st.switch_page(pages[0], query_params=st.query_params.to_dict())
 
 
-hidden = [st.Page(_to_overview, title=t("overview", language), url_path="overview", visibility="hidden")]
+hidden = [st.Page(_to_overview, title=t("overview"), url_path="overview", visibility="hidden")]
 navigation = st.navigation(pages + hidden)
 navigation.run()

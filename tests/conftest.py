@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from metrics.materialize import install
+from ui.language import forget
 
 install()  # the suite's writes refresh the metric tables, as the app's and the CLI's do
 
@@ -46,3 +47,11 @@ def env(sample_db, tmp_path, monkeypatch):
     monkeypatch.setenv("LENS_UPLOADS", str(tmp_path / "uploads"))
     monkeypatch.chdir(ROOT)
     return db
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_pages():
+    """A page run leaves its language as the one last spoken (ui/language.py): the next test starts
+    in English, as a fresh process would."""
+    yield
+    forget()

@@ -17,6 +17,7 @@ from tests.conftest import ROOT, SAMPLES
 from tests.test_what_a_person_reads import open_page
 from ui.corrections import correct, trail_frame, undo
 from ui.identity import User
+from ui.language import speaking
 
 EDITOR = User("awa@un.org", "editor")
 
@@ -54,7 +55,8 @@ def test_the_command_line_and_the_french_trail_say_what_moved(db):
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("also moved: expenditure_estimate_usd 554,260 → 749,000")
-    frame = trail_frame(db, None, "fr")
+    with speaking("fr"):
+        frame = trail_frame(db, None)
     assert list(frame["A aussi changé"]) == ["Dépenses 554\u202f260\u00a0$US → 749\u202f000\u00a0$US"]
 
 

@@ -49,7 +49,7 @@ def real_db(tmp_path_factory):
 def test_each_download_reads_the_same_in_calc(store, sample_db, real_db, tmp_path):
     soffice = _calc()
     con = duckdb.connect(str(sample_db if store == "samples" else real_db), read_only=True)
-    frames = {name: export_frame(table(con), "en") for name, table in TABLES.items()}
+    frames = {name: export_frame(table(con)) for name, table in TABLES.items()}
     con.close()
     for name, frame in frames.items():
         (tmp_path / f"{name}.xlsx").write_bytes(to_excel(frame))

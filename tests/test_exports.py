@@ -75,10 +75,11 @@ def test_every_download_is_headed_in_the_page_language(sample_db, tmp_path, monk
 
     import ui.exports
     from tests.conftest import ROOT
+    from ui.language import speaking
 
     handed = {}
     monkeypatch.setattr(ui.exports, "download_buttons",
-                        lambda table, name, lang: handed.setdefault(name, table() if callable(table) else table))
+                        lambda table, name: handed.setdefault(name, table() if callable(table) else table))
     db = tmp_path / "p.duckdb"
     db.write_bytes(sample_db.read_bytes())
     monkeypatch.setenv("LENS_DB", str(db))
@@ -90,8 +91,10 @@ def test_every_download_is_headed_in_the_page_language(sample_db, tmp_path, monk
             app.query_params["project"] = "00125232"
         assert not app.run().exception
     assert {"delivery-projects", "gewe-projects", "indicators", "projects-needing-attention"} <= set(handed)
-    headers = {str(c) for frame in handed.values() for c in ui.exports.export_frame(frame, language).columns}
+    with speaking(language):
+        headers = {str(c) for frame in handed.values() for c in ui.exports.export_frame(frame).columns}
     assert sorted(h for h in headers if re.fullmatch(r"[a-z]+(_[a-z0-9]+)*", h)) == []
     assert header in headers
-    csv_header = to_csv(ui.exports.export_frame(handed["delivery-projects"], language)).decode("utf-8-sig").splitlines()[0]
+    with speaking(language):
+        csv_header = to_csv(ui.exports.export_frame(handed["delivery-projects"])).decode("utf-8-sig").splitlines()[0]
     assert header in csv_header

@@ -99,14 +99,16 @@ def test_the_trajectory_downloads_with_one_header_per_column(store):
 
     from metrics.history import indicator_series, project_reports
     from ui.exports import export_frame, safe_frame
+    from ui.language import speaking
     from ui.trajectory import trajectory_table
 
     con = duckdb.connect(str(store), read_only=True)
     try:
-        table = trajectory_table(indicator_series(con, PROJECT), project_reports(con, PROJECT), "fr")
+        with speaking("fr"):
+            table = trajectory_table(indicator_series(con, PROJECT), project_reports(con, PROJECT))
+            exported = safe_frame(export_frame(table))
     finally:
         con.close()
-    exported = safe_frame(export_frame(table, "fr"))
     assert len(set(exported.columns)) == len(exported.columns) and list(exported.columns)[:2] == ["Code", "Indicateur"]
 
 

@@ -80,36 +80,43 @@ def test_percent_axes_are_written_the_french_way():
     from ui.charts import style
     figure = go.Figure(go.Bar(x=[0.1, 0.3], y=["a", "b"], orientation="h"))
     figure.update_xaxes(tickformat=".0%", range=[0, 0.46])
-    style(figure, "fr", "t")
+    with_language("fr", style, figure, "t")
     assert figure.layout.xaxis.tickvals == (0.0, 0.1, 0.2, 0.3, 0.4)
     assert figure.layout.xaxis.ticktext == ("0\u00a0%", "10\u00a0%", "20\u00a0%", "30\u00a0%", "40\u00a0%")
     english = go.Figure(go.Bar(x=[0.1], y=["a"], orientation="h"))
     english.update_xaxes(tickformat=".0%", range=[0, 0.46])
-    assert style(english, "en", "t").layout.xaxis.ticktext is None  # plotly's own `20%` is English already
+    assert with_language("en", style, english, "t").layout.xaxis.ticktext is None  # plotly's own `20%` is English already
 
 
 def test_money_axes_and_hover_percentages_are_written_the_french_way():
     import plotly.graph_objects as go
 
     from ui.charts import style
-    money = style(go.Figure(go.Bar(x=["GM1", "GM2"], y=[3_102_798, 4_000_000])), "fr", "t")
+    money = with_language("fr", style, go.Figure(go.Bar(x=["GM1", "GM2"], y=[3_102_798, 4_000_000])), "t")
     assert money.layout.yaxis.tickvals == (0.0, 1e6, 2e6, 3e6, 4e6, 5e6)  # steps of 1, 2, 2.5 or 5 × 10ⁿ
     assert money.layout.yaxis.ticktext == ("0", "1\u00a0M", "2\u00a0M", "3\u00a0M", "4\u00a0M", "5\u00a0M")
-    people = style(go.Figure(go.Bar(y=["a", "b"], x=[1200, 800], orientation="h")), "fr", "t")
+    people = with_language("fr", style, go.Figure(go.Bar(y=["a", "b"], x=[1200, 800], orientation="h")), "t")
     assert people.layout.xaxis.ticktext[5:7] == ("1\u00a0k", "1,2\u00a0k")
-    assert style(go.Figure(go.Bar(x=["a"], y=[12])), "fr", "t").layout.yaxis.ticktext is None  # nothing to write
-    assert style(go.Figure(go.Bar(x=["a"], y=[3e6])), "en", "t").layout.yaxis.ticktext is None  # `3M` is English
+    assert with_language("fr", style, go.Figure(go.Bar(x=["a"], y=[12])), "t").layout.yaxis.ticktext is None  # nothing to write
+    assert with_language("en", style, go.Figure(go.Bar(x=["a"], y=[3e6])), "t").layout.yaxis.ticktext is None  # `3M` is English
 
     points = go.Figure(go.Scatter(x=[0.1, 0.25], y=[0.3, None], customdata=[["A", 1], ["B", 2]],
                                   hovertemplate="%{customdata[0]}: %{x:.0%} / %{y:.1%} (%{customdata[1]})"))
-    style(points, "fr", "t")
+    with_language("fr", style, points, "t")
     assert points.data[0].hovertemplate == "%{customdata[0]}: %{customdata[2]} / %{customdata[3]} (%{customdata[1]})"
     assert [list(row) for row in points.data[0].customdata] == [["A", 1, "10\u00a0%", "30,0\u00a0%"],
                                                                  ["B", 2, "25\u00a0%", "—"]]
     stacked = go.Figure([go.Bar(x=["a", "b"], y=[2462, 78]), go.Bar(x=["a", "b"], y=[780, 138])])
     stacked.update_layout(barmode="stack")
-    assert max(style(stacked, "fr", "t").layout.yaxis.tickvals) >= 3242  # the top of 2,462 + 780 has a tick above it
-    gaps = style(go.Figure(go.Bar(x=["a", "b"], y=[2_000_000, None])), "fr", "t")
+    assert max(with_language("fr", style, stacked, "t").layout.yaxis.tickvals) >= 3242  # 2,462 + 780 has a tick above
+    gaps = with_language("fr", style, go.Figure(go.Bar(x=["a", "b"], y=[2_000_000, None])), "t")
     assert gaps.layout.yaxis.ticktext[:3] == ("0", "500\u00a0k", "1\u00a0M")  # a missing bar does not stop it
     single = go.Figure(go.Bar(x=["a"], y=[0.2], customdata=["A"], hovertemplate="%{customdata}: %{y:.0%}"))
-    assert style(single, "fr", "t").data[0].hovertemplate == "%{customdata}: %{y:.0%}"  # left whole, not split
+    assert with_language("fr", style, single, "t").data[0].hovertemplate == "%{customdata}: %{y:.0%}"  # left whole, not split
+
+
+def with_language(language, function, *args):
+    from ui.language import speaking
+
+    with speaking(language):
+        return function(*args)

@@ -15,7 +15,7 @@ BASES = {
 }
 
 
-def base_sentence(figures: dict, rate: str, language: str, always: bool = False) -> str | None:
+def base_sentence(figures: dict, rate: str, always: bool = False) -> str | None:
     """The sentence naming what `rate` is taken over; None when the rate is unknown, or when it is
     taken over every project and over the very figure shown beside it (unless `always`)."""
     value = figures.get(rate)
@@ -27,22 +27,22 @@ def base_sentence(figures: dict, rate: str, language: str, always: bool = False)
         return None
     if rate == "budget_usd" and n == of:
         return None  # every project gives a budget: the figure is what it says
-    sentence = t("base." + rate, language).format(
-        rate=fmt_pct(value, language), base=fmt_money_short(figures[money], language), n=fmt_number(n, language),
-        of=fmt_number(of, language), budget=fmt_money_short(value, language))
+    sentence = t("base." + rate).format(
+        rate=fmt_pct(value), base=fmt_money_short(figures[money]), n=fmt_number(n),
+        of=fmt_number(of), budget=fmt_money_short(value))
     if rate == "gewe_share" and not judged_against_target(figures):
-        sentence += " " + t("base.too_few", language)
+        sentence += " " + t("base.too_few")
     return sentence
 
 
-def indicator_sentence(figures: dict, language: str) -> str | None:
+def indicator_sentence(figures: dict) -> str | None:
     """`The 72 indicators come from the 3 of 96 projects whose reports give a results table` — when
     some projects give none (projects known from exports only, final reviews, profiles)."""
     total, n, of = sum(figures["indicators"].values()), figures["indicator_projects"], figures["projects"]
     if not total or n == of:
         return None
-    return t("base.indicators", language).format(total=fmt_number(total, language), n=fmt_number(n, language),
-                                                 of=fmt_number(of, language))
+    return t("base.indicators").format(total=fmt_number(total), n=fmt_number(n),
+                                                 of=fmt_number(of))
 
 
 def judged_against_target(figures: dict) -> bool:
@@ -52,10 +52,10 @@ def judged_against_target(figures: dict) -> bool:
     return budget > 0 and base >= 0.5 * budget
 
 
-def base_note(figures: dict, rates: tuple[str, ...], language: str, always: tuple[str, ...] = ()) -> str:
+def base_note(figures: dict, rates: tuple[str, ...], always: tuple[str, ...] = ()) -> str:
     """The sentences of several rates (and `indicators`), one line each ('' when none is needed)."""
-    sentences = (indicator_sentence(figures, language) if r == "indicators" else base_sentence(figures, r, language,
-                                                                                               r in always) for r in rates)
+    sentences = (indicator_sentence(figures) if r == "indicators" else base_sentence(figures, r,
+                                                                                               always=r in always) for r in rates)
     return "  \n".join(s for s in sentences if s)
 
 

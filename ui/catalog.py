@@ -10,6 +10,8 @@ import gettext
 from functools import lru_cache
 from pathlib import Path
 
+from ui.language import current
+
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "lens"
 
@@ -20,11 +22,13 @@ def translations(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALES, languages=[language], fallback=True)
 
 
-def translate(context: str, english: str, language: str) -> str:
+def translate(context: str, english: str, language: str | None = None) -> str:
     """One message in the language (its English when the catalog lacks it)."""
+    language = language or current()
     return translations(language).pgettext(context, english)
 
 
-def translate_plural(context: str, one: str, other: str, n: int, language: str) -> str:
+def translate_plural(context: str, one: str, other: str, n: int, language: str | None = None) -> str:
     """A message for a count, in the form the language's plural rule picks for `n`."""
+    language = language or current()
     return translations(language).npgettext(context, one, other, n)

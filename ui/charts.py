@@ -14,6 +14,7 @@ import streamlit as st
 from ui import plot
 from ui.formats import MONEY_FORMAT, PERCENT_FORMAT, is_missing
 from ui.i18n import fmt_compact, fmt_number, fmt_pct, plotly_separators, t
+from ui.language import current
 
 FONT = '"Source Sans", sans-serif'  # the app's own typeface, text colour and greys
 # plotly_white's grid with the app's type, as a small template (the full one is deep-copied into
@@ -33,9 +34,10 @@ CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale
           "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
-def style(figure: go.Figure, language: str, title: str, x_title: str | None = None, y_title: str | None = None,
+def style(figure: go.Figure, title: str, x_title: str | None = None, y_title: str | None = None,
           height: int = 380) -> go.Figure:
-    figure.update_layout(title=title, separators=plotly_separators(language), height=height, template=TEMPLATE,
+    language = current()
+    figure.update_layout(title=title, separators=plotly_separators(), height=height, template=TEMPLATE,
                          margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h", "y": -0.2},
                          font={"size": 13})
     if x_title is not None:
@@ -44,18 +46,18 @@ def style(figure: go.Figure, language: str, title: str, x_title: str | None = No
         figure.update_yaxes(title_text=y_title)
     if language != "en":
         for axis in (figure.layout.xaxis, figure.layout.yaxis):
-            _percent_ticks(axis, language)
+            _percent_ticks(axis)
         for name in ("x", "y"):
-            _number_ticks(figure, name, language)
+            _number_ticks(figure, name)
         for trace in figure.data:
-            _percent_hover(trace, language)
+            _percent_hover(trace)
     return figure
 
 
 _PERCENT_HOVER = re.compile(r"%\{([xy]):[^}]*?\.(\d)%\}")  # `%{x:.1%}`: plotly's percent of a point's x or y
 
 
-def _percent_hover(trace, language: str) -> None:
+def _percent_hover(trace) -> None:
     """Percentages in a bar's or point's hover label written the way the language writes them
     (`21,7 %`; plotly's percent format has no space): the label reads them, formatted by Babel,
     from columns added to the trace's customdata."""
@@ -72,12 +74,12 @@ def _percent_hover(trace, language: str) -> None:
         values = trace.x if axis == "x" else trace.y
         column = len(rows[0]) if rows else 0
         for row, value in zip(rows, values, strict=True):
-            row.append(fmt_pct(value, language, int(decimals)))
+            row.append(fmt_pct(value, decimals=int(decimals)))
         template = re.sub(r"%\{" + axis + r":[^}]*?\." + decimals + r"%\}", f"%{{customdata[{column}]}}", template)
     trace.update(customdata=rows, hovertemplate=template)
 
 
-def _percent_ticks(axis, language: str) -> None:
+def _percent_ticks(axis) -> None:
     """Percentage ticks written the way the language writes them (`20 %`: plotly's own percent
     format has no space), for an axis with a set range."""
     if axis.tickformat != ".0%" or axis.range is None:
@@ -86,10 +88,10 @@ def _percent_ticks(axis, language: str) -> None:
     step = next((s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0) if (high - low) / s <= 8), 5.0)
     first = math.ceil(low / step) * step
     values = [round(first + i * step, 6) for i in range(int((high - first) / step) + 1)]
-    axis.update(tickvals=values, ticktext=[fmt_pct(v, language, 0) for v in values])
+    axis.update(tickvals=values, ticktext=[fmt_pct(v, decimals=0) for v in values])
 
 
-def _number_ticks(figure: go.Figure, name: str, language: str) -> None:
+def _number_ticks(figure: go.Figure, name: str) -> None:
     """Ticks of thousands and millions written the way the language writes them (`3 M`, `250 k`:
     plotly's SI ticks read `3M`), for a numeric axis with no format of its own."""
     axis = figure.layout[f"{name}axis"]
@@ -108,7 +110,7 @@ def _number_ticks(figure: go.Figure, name: str, language: str) -> None:
     magnitude = 10 ** math.floor(math.log10(high))
     step = next(s * magnitude for s in (0.1, 0.2, 0.25, 0.5, 1.0, 2.0) if high / (s * magnitude) <= 6)
     ticks = [i * step for i in range(int(high / step) + 2)]
-    axis.update(tickvals=ticks, ticktext=[fmt_compact(v, language) for v in ticks])
+    axis.update(tickvals=ticks, ticktext=[fmt_compact(v) for v in ticks])
 
 
 def show(figure: go.Figure, key: str) -> None:
@@ -140,24 +142,24 @@ def project_labels(titles, keys, length: int = 40) -> list[str]:
     return [f"{label} · {key}" if label in repeated else label for label, key in zip(labels, keys, strict=True)]
 
 
-def rate_bars(frame: pd.DataFrame, label: str, value: str, language: str, title: str, axis: str,
+def rate_bars(frame: pd.DataFrame, label: str, value: str, title: str, axis: str,
               targets: list[tuple[float, str]] = (), hover: str = "", limit: int = BARS) -> go.Figure:
     """Horizontal bars of a rate (fraction) per label, lowest first, with optional target lines;
     past `limit` bars only the lowest are drawn and the title says so."""
     data = frame.dropna(subset=[value]).sort_values(value)
     if len(data) > limit:
-        title = f"{title} · " + t("showing_bars", language).format(shown=limit, total=fmt_number(len(data), language))
+        title = f"{title} · " + t("showing_bars").format(shown=limit, total=fmt_number(len(data)))
         data = data.head(limit)
     data = data.iloc[::-1]  # plotly draws the first bar at the bottom: the lowest goes on top
     figure = go.Figure(go.Bar(x=data[value], y=data[label].astype(str), orientation="h", marker_color=OKABE_ITO[0],
-                              text=[fmt_pct(v, language, 0) for v in data[value]], textposition="outside",
+                              text=[fmt_pct(v, decimals=0) for v in data[value]], textposition="outside",
                               hovertemplate=f"%{{y}}: %{{x:.1%}}{hover}<extra></extra>"))
     for position, (target, name) in enumerate(targets):
         figure.add_vline(x=target, line_dash="dash", line_color=OKABE_ITO[1 + position * 2],
                          annotation_text=name, annotation_position="top")
     highest = max([float(data[value].max()) if len(data) else 0.0] + [target for target, _ in targets])
     figure.update_xaxes(tickformat=".0%", range=[0, max(highest, 0.01) * 1.15])
-    return style(figure, language, title, axis, None, height=max(260, 60 + 38 * len(data)))
+    return style(figure, title=title, x_title=axis, y_title=None, height=max(260, 60 + 38 * len(data)))
 
 
 def as_percent(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -173,9 +175,10 @@ def percent_column(label: str, help: str | None = None):
     return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, help=help)
 
 
-def progress_column(label: str, language: str, help: str | None = None):
+def progress_column(label: str, help: str | None = None):
     """A progress bar with its whole percentage (`68 %` in French, `68%` in English); the values
     are percentages (`as_percent`), so the bar runs from 0 to 100."""
+    language = current()
     suffix = "\u00a0%%" if language == "fr" else "%%"
     return st.column_config.ProgressColumn(label, min_value=0.0, max_value=100.0, format="%.0f" + suffix, help=help)
 

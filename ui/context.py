@@ -23,6 +23,7 @@ from metrics.base import Filters
 from metrics.materialize import install
 from ui.i18n import LANGUAGES, t, value_label
 from ui.identity import read_only, sign_in_bar
+from ui.language import current, speak
 from ui.writes import LensError, show_waits, write_error
 
 install()  # the app's writes (first build, uploads, removals) refresh the metric tables
@@ -46,12 +47,16 @@ _URL_KEYS = {"country": "country", "agency": "agency", "outcome": "outcome", "re
 class Context:
     """A page's view of the portfolio."""
 
-    language: str
     filters: Filters
     version: tuple
 
+    @property
+    def language(self) -> str:
+        """The run's language (ui/language.py), for what names it outright (a link's `lang=`)."""
+        return current()
+
     def t(self, key: str) -> str:
-        return t(key, self.language)
+        return t(key)
 
     def run(self, function: Callable, *args, filters: Filters | None = None) -> pd.DataFrame | dict:
         """`function(con, filters, *args)` — a metric function — cached per database version and filters."""
@@ -162,39 +167,39 @@ FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"  # s
 def page_setup(title_key: str) -> Context | None:
     """Page config, store, language and filter bar. None when the store has nothing yet."""
     if st.session_state.get("lens_router"):
-        language = st.session_state["lens_language"]
+        speak(st.session_state["lens_language"])
     else:
-        language = render_language()
-    st.set_page_config(page_title=f"{t(title_key, language)} · PBF Portfolio Lens", page_icon=str(FAVICON),
+        render_language()
+    st.set_page_config(page_title=f"{t(title_key)} · PBF Portfolio Lens", page_icon=str(FAVICON),
                        layout="wide")
-    sign_in_bar(language)
-    show_waits(language)  # a write that has to wait for another shows a spinner where it was started
+    sign_in_bar()
+    show_waits()  # a write that has to wait for another shows a spinner where it was started
     try:
         ensure_database()
     except LensError as error:  # another write held the store past LENS_LOCK_TIMEOUT
-        st.title(t(title_key, language))
-        st.error(write_error(error, language))
+        st.title(t(title_key))
+        st.error(write_error(error))
         return None
     if not db_path().exists():
-        st.title(t(title_key, language))
-        st.info(t("empty_store", language))
+        st.title(t(title_key))
+        st.info(t("empty_store"))
         return None
-    context = Context(language, Filters(), database_version())
+    context = Context(Filters(), database_version())
     try:
         options = context.query(catalog.filter_options)
     except StoreOutdated as error:  # a read-only app never upgrades the store itself
-        st.title(t(title_key, language))
-        st.error(t("store_outdated", language).format(hint=error.hint))
+        st.title(t(title_key))
+        st.error(t("store_outdated").format(hint=error.hint))
         return None
     except LensError as error:  # the upgrade of an older store waited past LENS_LOCK_TIMEOUT for another write
-        st.title(t(title_key, language))
-        st.error(write_error(error, language))
+        st.title(t(title_key))
+        st.error(write_error(error))
         return None
     options = options | {
         "outcome": lambda narrowed: context.run(catalog.outcome_options, filters=narrowed)}
-    context.filters = _filter_bar(options, language)
-    _write_url(context.filters, language)
-    st.title(t(title_key, language))
+    context.filters = _filter_bar(options)
+    _write_url(context.filters)
+    st.title(t(title_key))
     return context
 
 
@@ -209,6 +214,7 @@ def render_language() -> str:
     choice = st.sidebar.radio("Language / Langue", list(labels), format_func=labels.get, horizontal=True,
                               index=list(labels).index(st.session_state["lens_language"]))
     st.session_state["lens_language"] = choice
+    speak(choice)  # every helper of this run reads it from here (ui/language.py)
     return choice
 
 
@@ -222,29 +228,30 @@ def _stored(name: str, choices: list):
     return st.session_state[key]
 
 
-def _select(name: str, choices: list, language: str, label_of=None) -> object:
+def _select(name: str, choices: list, label_of=None) -> object:
     stored = _stored(name, choices)
     options = [None] + choices
     value = st.sidebar.selectbox(
-        t(name, language), options, index=options.index(stored) if stored in options else 0,
-        format_func=lambda v: t("all", language) if v is None else (label_of(v) if label_of else str(v)))
+        t(name), options, index=options.index(stored) if stored in options else 0,
+        format_func=lambda v: t("all") if v is None else (label_of(v) if label_of else str(v)))
     st.session_state[f"lens_filter_{name}"] = value
     return value
 
 
-def _filter_bar(options: dict, language: str) -> Filters:
-    st.sidebar.header(t("filters", language))
-    country = _select("country", options["country"], language, lambda c: f"{country_name(c, language)} ({c})")
-    agency = _select("agency", options["agency"], language)
+def _filter_bar(options: dict) -> Filters:
+    st.sidebar.header(t("filters"))
+    country = _select("country", options["country"], label_of=lambda c: f"{country_name(c)} ({c})")
+    agency = _select("agency", options["agency"])
     outcome_labels = dict(options["outcome"](Filters(country=country, agency=agency)))
-    outcome = _select("outcome", list(outcome_labels), language, lambda v: outcome_labels[v][:90])
-    report_type = _select("report_type", options["report_type"], language, lambda v: value_label(v, language))
-    marker = _select("gender_marker", options["gender_marker"], language, lambda m: f"GM{m}")
+    outcome = _select("outcome", list(outcome_labels), label_of=lambda v: outcome_labels[v][:90])
+    report_type = _select("report_type", options["report_type"], label_of=lambda v: value_label(v))
+    marker = _select("gender_marker", options["gender_marker"], label_of=lambda m: f"GM{m}")
     return Filters(country=country, agency=agency, report_type=report_type, gender_marker=marker, outcome=outcome)
 
 
-def _write_url(filters: Filters, language: str) -> None:
+def _write_url(filters: Filters) -> None:
     """Filters and language go back into the URL on every run (page switches clear it)."""
+    language = current()
     params = {key: st.query_params[key] for key in st.query_params if key not in set(_URL_KEYS.values()) | {"lang"}}
     for name, url_key in _URL_KEYS.items():
         value = getattr(filters, name)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ui.catalog import translate
 from ui.i18n import with_thresholds
+from ui.language import current
 
 DEFINITIONS: dict[str, str] = {  # English; translations in locales/
     "delivery_rate": "Expenditure ÷ budget. Where only the report's implementation rate is known, that rate (marked "
@@ -24,5 +25,6 @@ DEFINITIONS: dict[str, str] = {  # English; translations in locales/
 }
 
 
-def help_text(key: str, language: str) -> str:
+def help_text(key: str, language: str | None = None) -> str:
+    language = language or current()
     return with_thresholds(translate(f"definition:{key}", DEFINITIONS[key], language), language) + " — docs/METRICS.md"

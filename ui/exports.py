@@ -66,22 +66,22 @@ def to_excel(frame: pd.DataFrame) -> bytes:
     return write_xlsx([str(c) for c in frame.columns], safe_frame(frame).itertuples(index=False, name=None))
 
 
-def export_frame(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The table as a download carries it: every column, headed in the interface language."""
-    return frame.rename(columns={c: column_label(str(c), language) for c in frame.columns})
+    return frame.rename(columns={c: column_label(str(c)) for c in frame.columns})
 
 
-def download_buttons(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str, language: str) -> None:
+def download_buttons(table: pd.DataFrame | Callable[[], pd.DataFrame], name: str) -> None:
     """CSV and Excel downloads of the table shown (same filters), or of `table()` — every row, where
     the page shows only the first ones. The files are built when the button is clicked."""
     given = table if callable(table) else (lambda: table)
 
     def rows() -> pd.DataFrame:
-        return export_frame(given(), language)
+        return export_frame(given())
 
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("download_csv", language), lambda: to_csv(rows()), file_name=f"{name}.csv",
+    left.download_button(t("download_csv"), lambda: to_csv(rows()), file_name=f"{name}.csv",
                          mime="text/csv", key=f"csv-{name}", on_click="ignore")
-    right.download_button(t("download_xlsx", language), lambda: to_excel(rows()), file_name=f"{name}.xlsx",
+    right.download_button(t("download_xlsx"), lambda: to_excel(rows()), file_name=f"{name}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{name}",
                           on_click="ignore")

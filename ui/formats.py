@@ -10,6 +10,8 @@ from functools import cache
 from babel import Locale
 from babel.numbers import NumberPattern, format_compact_decimal, parse_pattern
 
+from ui.language import current
+
 NARROW_NBSP = "\u202f"
 DASH = "—"
 MONEY_FORMAT = "$%,.0f"  # a table's money column (whole dollars); ui/tables writes it in the page's language
@@ -44,22 +46,25 @@ def _pattern(language: str, kind: str, decimals: int, most: int | None = None) -
     return pattern
 
 
-def fmt_number(value, language: str, decimals: int = 0) -> str:
+def fmt_number(value, language: str | None = None, decimals: int = 0) -> str:
     """1,245,996 in English; 1 245 996 in French (narrow no-break space); — when unknown."""
+    language = language or current()
     if is_missing(value):
         return DASH
     return _pattern(language, "decimal", decimals).apply(value, _locale(language))
 
 
-def fmt_decimal(value, language: str) -> str:
+def fmt_decimal(value, language: str | None = None) -> str:
     """A number with up to two decimals (3.14 / 3,14; 2 / 2), for table cells of no stated kind."""
+    language = language or current()
     if is_missing(value):
         return DASH
     return _pattern(language, "decimal", 0, 2).apply(value, _locale(language))
 
 
-def fmt_money(value, language: str) -> str:
+def fmt_money(value, language: str | None = None) -> str:
     """$1,245,996 / 1 245 996 $US (whole dollars)."""
+    language = language or current()
     if is_missing(value):
         return DASH
     number = fmt_number(value, language)
@@ -68,8 +73,9 @@ def fmt_money(value, language: str) -> str:
     return f"-${number.lstrip('-')}" if number.startswith("-") else f"${number}"
 
 
-def fmt_money_short(value, language: str) -> str:
+def fmt_money_short(value, language: str | None = None) -> str:
     """$7.1M / 7,1 M $US for headline figures; whole dollars below 100,000."""
+    language = language or current()
     if is_missing(value):
         return DASH
     if abs(value) < 100_000:
@@ -78,22 +84,25 @@ def fmt_money_short(value, language: str) -> str:
     return f"{millions}\u00a0M\u00a0$US" if language == "fr" else f"${millions}M"
 
 
-def fmt_compact(value, language: str) -> str:
+def fmt_compact(value, language: str | None = None) -> str:
     """An axis tick: 2.5K / 2,5 k, 3M / 3 M (plotly's own SI ticks are written the English way)."""
+    language = language or current()
     if is_missing(value):
         return DASH
     return format_compact_decimal(value, locale=_locale(language), fraction_digits=1)
 
 
-def fmt_pct(fraction, language: str, decimals: int = 1) -> str:
+def fmt_pct(fraction, language: str | None = None, decimals: int = 1) -> str:
     """21.7% / 21,7 % from the fraction 0.217."""
+    language = language or current()
     if is_missing(fraction):
         return DASH
     return _pattern(language, "percent", decimals).apply(fraction, _locale(language))
 
 
-def fmt_date(iso: str | None, language: str) -> str:
+def fmt_date(iso: str | None, language: str | None = None) -> str:
     """`2021-12-31` → 31 déc. 2021 (fr) or 31 Dec 2021 (en); month or year precision kept."""
+    language = language or current()
     if not iso or not isinstance(iso, str):
         return DASH
     parts = iso[:10].split("-")
@@ -106,6 +115,7 @@ def fmt_date(iso: str | None, language: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
-def plotly_separators(language: str) -> str:
+def plotly_separators(language: str | None = None) -> str:
     """Plotly's `separators`: decimal mark then thousands mark (a narrow space in French)."""
+    language = language or current()
     return ",\u202f" if language == "fr" else ".,"

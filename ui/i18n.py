@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from loaders.normalise.countries import country_name
+from loaders.normalise.countries import country_name as _country_name
 from loaders.templates.missing import DESCRIPTIONS
 from metrics import settings
 from metrics.settings import IMPLAUSIBLE_DELIVERY
@@ -21,12 +21,17 @@ from ui.formats import (
     plotly_separators,
 )
 from ui.labels import LABELS
+from ui.language import LANGUAGES, current
 
 # pages name countries, and write numbers, through the interface language module
 __all__ = ["NARROW_NBSP", "country_name", "fmt_compact", "fmt_date", "fmt_money", "fmt_money_short", "fmt_number", "fmt_pct",
            "plotly_separators"]
 
-LANGUAGES = ("en", "fr")
+
+
+def country_name(code, language: str | None = None) -> str:
+    """A country's short name in the interface language (`Mali`, `RD Congo`)."""
+    return _country_name(code, language or current())
 
 # The headline fields a report may leave unread (REPORT.md `missing`), as a user names them: the
 # loaders' descriptions (the CLI's words), and the risk marker a correction may name.
@@ -36,12 +41,13 @@ MISSING_FIELDS: dict[str, str] = {**DESCRIPTIONS, "project.risk_marker": "risk m
 TARGETS = {"un_minimum": settings.GEWE_UN_MINIMUM, "pbf_target": settings.GEWE_PBF_TARGET}
 
 
-def versus(share, target: str, language: str, judged: bool = True) -> dict:
+def versus(share, target: str, language: str | None = None, judged: bool = True) -> dict:
     """A metric's delta against a named target (`un_minimum`, `pbf_target`), as `st.metric`
     keywords: `+9.5 pts vs UN minimum 15%`, green and up above it, red and down below (Streamlit
     reads the direction from an ASCII "-", which the typographic minus of `fmt_points` is not).
     Nothing when the share is unknown; grey, without an arrow, when it covers too little of the
     portfolio to be `judged` against the target. Every page names a target the same way."""
+    language = language or current()
     if share is None:
         return {}
     if not judged:
@@ -52,29 +58,33 @@ def versus(share, target: str, language: str, judged: bool = True) -> dict:
             "delta_color": "red" if below else "green", "delta_arrow": "down" if below else "up"}
 
 
-def fmt_points(difference, language: str) -> str:
+def fmt_points(difference, language: str | None = None) -> str:
     """A difference of two rates in percentage points: `+1.1 pts`, `−2,5 pts`."""
+    language = language or current()
     value = difference * 100
     sign = "+" if value > 0 else ("−" if value < 0 else "")
     return f"{sign}{fmt_number(abs(value), language, 1)} {t('points', language)}"
 
 
-def left_out_note(left_out: dict, language: str, here: bool = False) -> str:
+def left_out_note(left_out: dict, language: str | None = None, here: bool = False) -> str:
     """`Left out of the totals: 1 project with a delivery rate above 150 %, …`."""
+    language = language or current()
     reasons = [tn(f"left_out.{reason}", n, language).format(limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
                for reason, n in sorted(left_out.items())]
     return t("left_out_here" if here else "left_out", language).format(reasons=t("list_sep", language).join(reasons))
 
 
-def left_out_label(reason, language: str) -> str:
+def left_out_label(reason, language: str | None = None) -> str:
     """A project's own left-out mark (`left out: delivery above 150 %`); '' when it counts."""
+    language = language or current()
     if not isinstance(reason, str):
         return ""
     return t(f"left_out_short.{reason}", language).format(limit=fmt_pct(IMPLAUSIBLE_DELIVERY, language, 0))
 
 
-def missing_label(names, language: str) -> str:
+def missing_label(names, language: str | None = None) -> str:
     """`total approved budget, report type` for the dotted names of REPORT.md's `missing`."""
+    language = language or current()
     return ", ".join(translate(f"missing:{name}", MISSING_FIELDS[name], language) if name in MISSING_FIELDS else str(name)
                      for name in names)
 
@@ -86,8 +96,9 @@ class _Thresholds(dict):
         return "{" + key + "}"
 
 
-def thresholds(language: str = "en") -> _Thresholds:
+def thresholds(language: str | None = None) -> _Thresholds:
     """The thresholds as the language writes them (`15%` / `15 %`)."""
+    language = language or current()
     return _Thresholds(
         un_minimum=fmt_pct(settings.GEWE_UN_MINIMUM, language, 0), pbf_target=fmt_pct(settings.GEWE_PBF_TARGET, language, 0),
         gap_behind=f"{settings.DELIVERY_GAP_BEHIND * 100:g}", low_delivery=fmt_pct(settings.LOW_DELIVERY, language, 0),
@@ -97,14 +108,16 @@ def thresholds(language: str = "en") -> _Thresholds:
 THRESHOLDS = {language: thresholds(language) for language in LANGUAGES}
 
 
-def with_thresholds(text: str, language: str = "en") -> str:
+def with_thresholds(text: str, language: str | None = None) -> str:
     """A label with its `{un_minimum}`-style thresholds filled in from metrics/settings.py."""
+    language = language or current()
     return text.format_map(THRESHOLDS.get(language, THRESHOLDS["en"])) if "{" in text else text
 
 
-def t(key: str, language: str) -> str:
+def t(key: str, language: str | None = None) -> str:
     """The label in the interface language, from its gettext catalog (ui/catalog.py; the key
     itself if unknown), thresholds filled in."""
+    language = language or current()
     english = LABELS.get(key)
     if english is None:
         return key
@@ -113,15 +126,17 @@ def t(key: str, language: str) -> str:
     return with_thresholds(text, language)
 
 
-def colon(language: str) -> str:
+def colon(language: str | None = None) -> str:
     """`: ` in English, ` : ` in French (a no-break space before the colon, as French typography has it)."""
+    language = language or current()
     return "\u00a0: " if language == "fr" else ": "
 
 
-def tn(key: str, n: int, language: str) -> str:
+def tn(key: str, n: int, language: str | None = None) -> str:
     """The label for a count `n`, `{n}` filled in: the form the catalog's plural rule picks (its
     Plural-Forms, Babel's CLDR rule) — `1 project`, and in French `0 projet`, `1 projet` — for a key
     with a `.one` singular; other keys have one form."""
+    language = language or current()
     one = LABELS.get(f"{key}.one")
     if one is None or key not in LABELS:
         return t(key, language).replace("{n}", fmt_number(n, language))
@@ -198,23 +213,26 @@ VALUE_LABELS: dict[str, str] = {
 }
 
 
-def status_label(status: str, language: str) -> str:
+def status_label(status: str, language: str | None = None) -> str:
     """A status in the interface language."""
+    language = language or current()
     return translate(f"status:{status}", status, language) if status in STATUS_LABELS else status
 
 
-def column_label(name: str, language: str) -> str:
+def column_label(name: str, language: str | None = None) -> str:
     """A column's header in the interface language: COLUMN_LABELS, else the label of the same name
     (`delivery_rate` → Delivery rate), else the name itself."""
+    language = language or current()
     english = COLUMN_LABELS.get(name)
     if english is None:
         return t(name, language)  # the label of the same name, thresholds filled in; else the name
     return translate(f"column:{name}", english, language)
 
 
-def value_label(value, language: str) -> str:
+def value_label(value, language: str | None = None) -> str:
     """A value shown in a table or an option (level, delay category, source, report type) in the
     interface language; a status through `status_label`; '' for a missing value."""
+    language = language or current()
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     text = str(value)
@@ -224,17 +242,19 @@ def value_label(value, language: str) -> str:
     return translate(f"value:{text}", english, language) if english else text
 
 
-def values_label(values, language: str) -> str:
+def values_label(values, language: str | None = None) -> str:
     """A comma-separated list of values (`security, covid-19`) in the interface language."""
+    language = language or current()
     if values is None or (isinstance(values, float) and math.isnan(values)):
         return ""
     parts = [p.strip() for p in str(values).split(",")] if isinstance(values, str) else list(values)
     return ", ".join(value_label(p, language) for p in parts if p)
 
 
-def period_label(period, language: str) -> str:
+def period_label(period, language: str | None = None) -> str:
     """A stored report period (`progress_report:annual:2020-11`, kind:type:date, `?` unknown) as a
     person reads it: `progress report, annual, Nov 2020` / `rapport de progrès, annuel, nov. 2020`."""
+    language = language or current()
     if not isinstance(period, str) or not period:
         return ""
     kind, _, rest = period.partition(":")

@@ -89,17 +89,17 @@ def _login_configured() -> bool:
         return False
 
 
-def sign_in_bar(language: str) -> None:
+def sign_in_bar() -> None:
     """With Streamlit's own sign-in configured (and no proxy header): a sign-in button for a visitor,
     and who is signed in, with which role, and a sign-out button once signed in."""
     if os.environ.get("LENS_TRUSTED_USER_HEADER", "").strip() or not _login_configured():
         return
     if getattr(st.user, "is_logged_in", False):
         user = current_user()
-        st.sidebar.caption(t("signed_in_as", language).format(name=user.name, role=t("role." + user.role, language)))
-        if st.sidebar.button(t("sign_out", language), key="lens-sign-out"):
+        st.sidebar.caption(t("signed_in_as").format(name=user.name, role=t("role." + user.role)))
+        if st.sidebar.button(t("sign_out"), key="lens-sign-out"):
             st.logout()
     else:
-        st.sidebar.caption(t("signed_out", language))
-        if st.sidebar.button(t("sign_in", language), key="lens-sign-in", type="primary"):
+        st.sidebar.caption(t("signed_out"))
+        if st.sidebar.button(t("sign_in"), key="lens-sign-in", type="primary"):
             st.login()

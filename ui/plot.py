@@ -61,7 +61,7 @@ export default function(component) {
 _chart = st.components.v2.component("lens_chart", js=_SCRIPT, isolate_styles=False)
 def show(figure: go.Figure, key: str, config: dict) -> None:
     """Draws `figure` across the width of its container."""
-    language = st.session_state.get("lens_language", "en")
+    st.session_state.get("lens_language", "en")
     _chart(key=key, data={"figure": figure.to_json(), "config": config,
-                          "failed": t("chart_not_drawn", language)})
+                          "failed": t("chart_not_drawn")})
 

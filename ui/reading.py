@@ -12,13 +12,13 @@ from ui.i18n import t
 
 
 @contextmanager
-def pages_shown(name: str, language: str) -> Iterator[None]:
+def pages_shown(name: str) -> Iterator[None]:
     """Within this block, OCR of a scan shows `Reading the scan of NAME by OCR: page 3 of 31`."""
     bar = None
 
     def show(done: int, pages: int) -> None:
         nonlocal bar
-        text = t("ocr_pages", language).format(file=name, done=done, pages=pages)
+        text = t("ocr_pages").format(file=name, done=done, pages=pages)
         bar = bar or st.progress(0.0, text=text)
         bar.progress(done / max(pages, 1), text=text)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ui.formats import fmt_decimal, fmt_money, is_missing
+from ui.language import current
 
 _NUMBER = r"(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)"
 _UNIT_MIXUP = re.compile(r"current is more than " + _NUMBER + r"× the target \(a unit mix-up\?\)")
@@ -56,12 +57,14 @@ def _text(value) -> str:
     return "" if is_missing(value) else str(value)
 
 
-def _numbers(match: re.Match, language: str) -> list[str]:
+def _numbers(match: re.Match, language: str | None = None) -> list[str]:
+    language = language or current()
     return [fmt_decimal(float(g), language) for g in match.groups() if g is not None and "t" not in match.groupdict()]
 
 
-def status_reason(sentence, language: str) -> str:
+def status_reason(sentence, language: str | None = None) -> str:
     """Why an indicator has its status, in the interface language."""
+    language = language or current()
     text = _text(sentence)
     if language != "fr" or not text:
         return text
@@ -76,8 +79,9 @@ def status_reason(sentence, language: str) -> str:
     return text + tail
 
 
-def location(place, language: str) -> str:
+def location(place, language: str | None = None) -> str:
     """Where a value was read (`page 3, table 1, row 4`; `sheet 'Budget', cell B5`), in the interface language."""
+    language = language or current()
     text = _text(place)
     if language != "fr" or not text:
         return text
@@ -88,8 +92,9 @@ def location(place, language: str) -> str:
     return "".join(quoted)
 
 
-def flag_message(message, language: str) -> str:
+def flag_message(message, language: str | None = None) -> str:
     """A data-quality flag's sentence (or its compared values) in the interface language."""
+    language = language or current()
     text = _text(message)
     if language != "fr" or not text:
         return text
@@ -112,9 +117,10 @@ def flag_message(message, language: str) -> str:
 MONEY_FLAGS = ("report_total_differs", "agency_budget_differs", "gewe_differs", "expenditure_above_budget")
 
 
-def flag_value(code: str, value, language: str) -> str:
+def flag_value(code: str, value, language: str | None = None) -> str:
     """A flag's compared value as the page writes it: an amount of money as money (`$669
     (report_donors_pbf.csv)`, `669 $US (…)`), other values through `flag_message`."""
+    language = language or current()
     text = _text(value)
     amount, _, rest = text.partition(" (")
     if code in MONEY_FLAGS and re.fullmatch(_NUMBER, amount):

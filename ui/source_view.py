@@ -51,13 +51,13 @@ def _cut(path: str, sha256: str, file_name: str, location: str, needle: str):
         return "no_passage"
 
 
-def show_passage(sha256: str, file_name: str, location: str, language: str, needle: str = "") -> None:
+def show_passage(sha256: str, file_name: str, location: str, needle: str = "") -> None:
     """The passage at `location` in the file, as the file has it (looked for at each run, so a file
     uploaded since is found; the passage itself is cached)."""
     path = _kept(sha256, file_name)
     found = _cut(str(path), sha256, file_name, location, needle) if path else "not_kept"
     if isinstance(found, str):
-        st.caption(t(f"passage.{found}", language))
+        st.caption(t(f"passage.{found}"))
         return
     if found.kind == "lines":
         width = len(str(found.lines[-1][0]))
@@ -75,7 +75,7 @@ def show_passage(sha256: str, file_name: str, location: str, language: str, need
             ImageDraw.Draw(image).rectangle(found.box, outline=OUTLINE, width=3)
             top = max(0, int(found.box[1]) - BAND)  # the part of the page around the place, not the whole page
             image = image.crop((0, top, image.width, min(image.height, int(found.box[3]) + BAND)))
-        st.image(image, caption=t("passage.page", language).format(page=found.page), width=760)
+        st.image(image, caption=t("passage.page").format(page=found.page), width=760)
 
 
 def _unique(names: list[str]) -> list[str]:

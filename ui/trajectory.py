@@ -9,29 +9,29 @@ from ui.charts import short_title
 from ui.i18n import fmt_date, t, value_label
 
 
-def report_column(date, report_type, language: str) -> str:
+def report_column(date, report_type) -> str:
     """A report's column header: `Nov 2020 · annual` / `nov. 2020 · annuel`."""
-    when = fmt_date(date, language) if isinstance(date, str) and date else "?"
-    kind = value_label(report_type, language) if isinstance(report_type, str) else ""
+    when = fmt_date(date) if isinstance(date, str) and date else "?"
+    kind = value_label(report_type) if isinstance(report_type, str) else ""
     return f"{when} · {kind}" if kind else when
 
 
-def _headers(reports: pd.DataFrame, language: str) -> dict[str, str]:
+def _headers(reports: pd.DataFrame) -> dict[str, str]:
     """Each report's column header, by its sha256; two reports of the same date and type keep apart (`… (2)`)."""
     headers: dict[str, str] = {}
     for sha, date, kind in zip(reports["sha256"], reports["date"], reports["type"], strict=True):
-        header, n = report_column(date, kind, language), 2
+        header, n = report_column(date, kind), 2
         while header in headers.values():
-            header, n = f"{report_column(date, kind, language)} ({n})", n + 1
+            header, n = f"{report_column(date, kind)} ({n})", n + 1
         headers[sha] = header
     return headers
 
 
-def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame, language: str) -> pd.DataFrame:
+def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator: code, statement, the value in each report (its column named by the
     report), the latest target, and the changes (`target revised 30 → 40 (révisé) (Jun 2021)`,
     `fell 15 → 12 (Jun 2021)`)."""
-    columns = _headers(reports, language)
+    columns = _headers(reports)
     rows = []
     for code, group in series.groupby("code", sort=False):
         row = {"code": code, "statement": short_title(group["statement"].iloc[-1], code, 80)}
@@ -40,15 +40,15 @@ def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame, language: str)
         changes, before = [], None
         for point in group.itertuples(index=False):
             row[columns[point.report]] = point.current_raw or "—"
-            when = fmt_date(point.report_date, language) if isinstance(point.report_date, str) else "?"
+            when = fmt_date(point.report_date) if isinstance(point.report_date, str) else "?"
             if point.revised and before is not None:
-                changes.append(t("change.target_revised", language).format(before=before.target_raw or "—",
+                changes.append(t("change.target_revised").format(before=before.target_raw or "—",
                                                                          after=point.target_raw or "—", when=when))
             if point.fell:
-                changes.append(t("change.fell", language).format(before=point.fell_from, after=point.current_raw,
+                changes.append(t("change.fell").format(before=point.fell_from, after=point.current_raw,
                                                                when=when))
             before = point
         row["target_raw"] = before.target_raw or "—"
-        row["changes"] = t("list_sep", language).join(changes)
+        row["changes"] = t("list_sep").join(changes)
         rows.append(row)
     return pd.DataFrame(rows)

@@ -7,14 +7,15 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import t
+from ui.language import current
 
 KEY = "lens-upload"  # the widget's key; Streamlit gives its container the class `st-key-lens-upload`
 _ZONE = f".st-key-{KEY} [data-testid='stFileUploaderDropzone']"
 
 
-def own_texts(types: list[str], limit_mb: int, language: str) -> tuple[str, str]:
+def own_texts(types: list[str], limit_mb: int) -> tuple[str, str]:
     """The button's word and the limits line in the page's language (`Importer`, `200 Mo par fichier • TXT, …`)."""
-    return t("uploader.button", language), t("uploader.limits", language).format(limit=limit_mb) + " • " + ", ".join(
+    return t("uploader.button"), t("uploader.limits").format(limit=limit_mb) + " • " + ", ".join(
         kind.upper() for kind in types)
 
 
@@ -30,8 +31,9 @@ def _style(button: str, limits: str) -> str:
             " font-size: 0.875rem}</style>")
 
 
-def uploader(label: str, types: list[str], help_text: str, language: str) -> list:
+def uploader(label: str, types: list[str], help_text: str) -> list:
     """`st.file_uploader` for several files, its own words in the page's language."""
+    language = current()
     if language != "en":  # Streamlit writes its own words in English
-        st.html(_style(*own_texts(types, int(st.get_option("server.maxUploadSize")), language)))
+        st.html(_style(*own_texts(types, int(st.get_option("server.maxUploadSize")))))
     return st.file_uploader(label, type=types, accept_multiple_files=True, help=help_text, key=KEY)

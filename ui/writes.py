@@ -14,23 +14,23 @@ from ui.safe_text import md
 __all__ = ["LensError", "show_waits", "write_error"]  # pages catch a failed write as LensError, through here
 
 
-def show_waits(language: str) -> None:
+def show_waits() -> None:
     """For this page run: a write that has to wait shows a spinner until its turn comes."""
     spinners = contextlib.ExitStack()
 
     def notice(waiting: bool) -> None:
         if waiting:
-            spinners.enter_context(st.spinner(t("waiting_write", language)))
+            spinners.enter_context(st.spinner(t("waiting_write")))
         else:
             spinners.close()
 
     set_wait_notice(notice)
 
 
-def write_error(error: Exception, language: str) -> str:
+def write_error(error: Exception) -> str:
     """The one line a failed write shows: the busy store in the page's language, else the error's own words."""
     if isinstance(error, StoreBusy):
-        return t("store_busy", language)
+        return t("store_busy")
     if isinstance(error, LensError):
         return md(error.message + (f" — {error.hint}" if error.hint else ""))
     return md(str(error))

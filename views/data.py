@@ -11,6 +11,7 @@ from ui.corrections import field_label, preview_correction_form, show_trail, sto
 from ui.files import preview, remove_file, save_upload, store_uploads
 from ui.i18n import column_label, fmt_number, missing_label, t, value_label
 from ui.identity import current_user, read_only
+from ui.language import current
 from ui.reading import pages_shown
 from ui.safe_text import md
 from ui.source_view import uploads_folder
@@ -20,32 +21,31 @@ from ui.writes import LensError, write_error
 
 
 def upload(ctx: Context) -> None:
-    files = uploader(ctx.t("upload"), ["txt", "docx", "pdf", "xlsx", "csv", "json"], ctx.t("upload_kinds"), ctx.language)
+    files = uploader(ctx.t("upload"), ["txt", "docx", "pdf", "xlsx", "csv", "json"], ctx.t("upload_kinds"))
     project = st.text_input(ctx.t("budget_project"), placeholder=ctx.t("budget_project_placeholder"))
     if not files:
         return
     previews = []
     for file in files:
-        with pages_shown(file.name, ctx.language):  # a scan is read page by page by OCR, once
+        with pages_shown(file.name):  # a scan is read page by page by OCR, once
             previews.append(preview(file.getvalue(), file.name, project))
-    lang = ctx.language
-    show_table(ctx.language, pd.DataFrame([{  # why a file is refused next to its name, never off to the side
-        ctx.t("file"): p["file"], ctx.t("error"): refusal(p, lang) or "—", ctx.t("kind"): value_label(p["kind"], lang) or "—",
+    show_table(pd.DataFrame([{  # why a file is refused next to its name, never off to the side
+        ctx.t("file"): p["file"], ctx.t("error"): refusal(p) or "—", ctx.t("kind"): value_label(p["kind"]) or "—",
         ctx.t("project_id"): p["project"] or "—",
         ctx.t("indicators"): p["indicators"], ctx.t("warnings"): len(p["warnings"]),
-        ctx.t("missing"): missing_label(p["missing"], lang) or "—",
+        ctx.t("missing"): missing_label(p["missing"]) or "—",
     } for p in previews]), hide_index=True, column_config={ctx.t("error"): st.column_config.TextColumn(
         ctx.t("error"), width="large")})
     for item in previews:
-        if item["error"] and refusal(item, lang) != item["error"]:  # the reader's own words, for whoever reports it
+        if item["error"] and refusal(item) != item["error"]:  # the reader's own words, for whoever reports it
             with st.expander(ctx.t("technical_detail").format(file=md(item["file"]))):
                 st.text(item["error"])
         if item["missing"]:
-            st.warning(ctx.t("missing_file").format(file=md(item["file"]), fields=missing_label(item["missing"], lang)))
+            st.warning(ctx.t("missing_file").format(file=md(item["file"]), fields=missing_label(item["missing"])))
         if item["warnings"]:
             with st.expander(f"{md(item['file'])}: {len(item['warnings'])} {ctx.t('warnings').lower()}"):
                 st.text("\n".join(item["warnings"]))
-        preview_correction_form(item, current_user(), lang)
+        preview_correction_form(item, current_user())
     passed = [f for f, p in zip(files, previews, strict=True) if not p["error"]]
     refused = [md(p["file"]) for p in previews if p["error"]]
     if refused:  # only the files that passed the preview are stored
@@ -54,19 +54,19 @@ def upload(ctx: Context) -> None:
         store(ctx, passed, project, len(refused))
 
 
-def refusal(item: dict, language: str) -> str | None:
+def refusal(item: dict) -> str | None:
     """Why a file was refused, in one line of the page's language (the reader's own words, in English,
     stay in the technical detail below the table)."""
+    language = current()
     if not item.get("refusal"):
         return None
     if item["refusal"] == "not_a_document" or language == "en":
-        return t("not_a_document", language) if item["refusal"] == "not_a_document" else item["error"]
-    return t("refused." + item["refusal"], language)
+        return t("not_a_document") if item["refusal"] == "not_a_document" else item["error"]
+    return t("refused." + item["refusal"])
 
 
 def store(ctx: Context, files: list, project: str, refused: int) -> None:
     """Store the files that passed the preview; green only when every one of them landed."""
-    lang = ctx.language
     names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
     bar = st.progress(0.0, text=ctx.t("reading_files"))
     try:
@@ -74,22 +74,22 @@ def store(ctx: Context, files: list, project: str, refused: int) -> None:
                                 lambda done, total, name: bar.progress(done / total, text=f"{int(done)}/{total} · {name}"))
     except LensError as error:  # the store was busy past the timeout: nothing was stored
         bar.empty()
-        st.error(write_error(error, lang))
+        st.error(write_error(error))
         return
     bar.empty()
     ctx.version = database_version()  # the file list below reads the store as it is now, not as the page found it
-    (st.success if not summary.failures else st.warning)(stored_line(summary, refused, lang))
+    (st.success if not summary.failures else st.warning)(stored_line(summary, refused))
     for failed in summary.failures:
         st.error(f"{md(failed.path)}: {md(failed.error)}")
-    store_pending(db_path(), current_user(), {o.path for o in summary.files if o.status != "failed"}, lang)
+    store_pending(db_path(), current_user(), {o.path for o in summary.files if o.status != "failed"})
 
 
-def stored_line(summary, refused: int, language: str) -> str:
+def stored_line(summary, refused: int) -> str:
     """`2 files stored (1 added, 1 already there), 1 failed · 6 projects in the portfolio` in the page's language."""
     counts = {status: sum(f.status == status for f in summary.files) for status in ("added", "unchanged", "failed")}
-    return t("stored_line", language).format(**{k: fmt_number(v, language) for k, v in counts.items()},
-                                             refused=fmt_number(refused, language),
-                                             projects=fmt_number(summary.projects, language))
+    return t("stored_line").format(**{k: fmt_number(v) for k, v in counts.items()},
+                                             refused=fmt_number(refused),
+                                             projects=fmt_number(summary.projects))
 
 
 def ingested(ctx: Context) -> None:
@@ -99,32 +99,32 @@ def ingested(ctx: Context) -> None:
         st.info(ctx.t("empty_store"))
         return
     total = ctx.query(project_detail.source_count)
-    st.caption(ctx.t("files_shown").format(shown=fmt_number(len(sources), ctx.language),
-                                          total=fmt_number(total, ctx.language)))
+    st.caption(ctx.t("files_shown").format(shown=fmt_number(len(sources)),
+                                          total=fmt_number(total)))
     shown = sources.drop(columns=["sha256"]).assign(
-        missing=[missing_label(m, ctx.language) or "—" for m in sources["missing"]],
-        kind=[value_label(k, ctx.language) or "—" for k in sources["kind"]],
+        missing=[missing_label(m) or "—" for m in sources["missing"]],
+        kind=[value_label(k) or "—" for k in sources["kind"]],
         project_key=[ctx.t("many_projects") if str(k).startswith("export:") else  # an export covers many projects
                      ctx.t("no_project_number") if str(k).startswith(("title:", "file:")) else k
                      for k in sources["project_key"]])
     order = ["file_name", "kind", "project_key", "missing", "warnings", "format", "report_period", "ingested_at", "superseded"]
-    show_table(ctx.language, shown, hide_index=True, column_order=order, column_config={
-        "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": column_label("format", ctx.language),
+    show_table(shown, hide_index=True, column_order=order, column_config={
+        "file_name": ctx.t("file"), "kind": ctx.t("kind"), "format": column_label("format"),
         "project_key": ctx.t("project_id"),
-        "report_period": column_label("report_period", ctx.language), "ingested_at": ctx.t("ingested_at"),
+        "report_period": column_label("report_period"), "ingested_at": ctx.t("ingested_at"),
         "superseded": ctx.t("superseded"),
         "warnings": ctx.t("warnings"), "missing": ctx.t("missing")})
-    warnings_box(ctx.query(project_detail.source_warnings), ctx.language)
+    warnings_box(ctx.query(project_detail.source_warnings))
     if read_only() or not current_user().is_admin:
         return  # removing a file is an admin's
-    labels = dict(zip(sources["sha256"], [f"{name} ({value_label(kind, ctx.language)})" for name, kind in
+    labels = dict(zip(sources["sha256"], [f"{name} ({value_label(kind)})" for name, kind in
                                           zip(sources["file_name"], sources["kind"], strict=True)], strict=True))
     chosen = st.selectbox(ctx.t("remove"), [None] + list(labels), format_func=lambda s: "—" if s is None else labels[s])
     if chosen and st.button(ctx.t("remove"), key="remove-button"):
         try:
             remove_file(db_path(), chosen)
         except LensError as error:
-            st.error(write_error(error, ctx.language))
+            st.error(write_error(error))
             return
         st.rerun()
 
@@ -134,10 +134,10 @@ def corrections(ctx: Context) -> None:
     stale = ctx.query(project_detail.stale_corrections)
     if stale:
         st.warning(ctx.t("stale_corrections") + "\n\n" + "\n".join(
-            f"- {md(r['project_key'])} · {field_label(r['field'], ctx.language)}: {md(str(r['new_value']))} "
+            f"- {md(r['project_key'])} · {field_label(r['field'])}: {md(str(r['new_value']))} "
             f"({ctx.t('trail.read_value').lower()} {md(str(r['read_value']))} → {md(str(r['file_now']))})" for r in stale))
-    if show_trail(db_path(), None, ctx.language, "corrections") and not read_only():  # nothing to undo, no undo box
-        undo_form(db_path(), current_user(), None, ctx.language)
+    if show_trail(db_path(), None, name="corrections") and not read_only():  # nothing to undo, no undo box
+        undo_form(db_path(), current_user(), None)
 
 
 def render(ctx: Context) -> None:

@@ -37,25 +37,24 @@ CELL = 0.05  # the counting cells: 5 points of time elapsed × 5 points of deliv
 
 def headline(ctx: Context) -> None:
     """The portfolio's delivery in four figures, before any chart (the same figures as the Overview's)."""
-    figures, lang = ctx.run(summary.headline), ctx.language
+    figures = ctx.run(summary.headline)
     cols = st.columns(4)
-    cols[0].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"], lang), help=help_text("budget", lang))
-    cols[1].metric(ctx.t("expenditure"), fmt_money_short(figures["expenditure_usd"], lang))
-    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang), help=help_text("delivery_rate", lang))
-    cols[3].metric(ctx.t("projects_behind"), fmt_number(figures["projects_behind"], lang),
-                   ctx.t("of_judged").format(m=fmt_number(figures["projects_judged"], lang)),
-                   delta_color="off", delta_arrow="off", help=help_text("delivery_gap", lang))
-    note = base_note(figures, ("budget_usd", "delivery_rate"), lang)
+    cols[0].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"]), help=help_text("budget"))
+    cols[1].metric(ctx.t("expenditure"), fmt_money_short(figures["expenditure_usd"]))
+    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"]), help=help_text("delivery_rate"))
+    cols[3].metric(ctx.t("projects_behind"), fmt_number(figures["projects_behind"]),
+                   ctx.t("of_judged").format(m=fmt_number(figures["projects_judged"])),
+                   delta_color="off", delta_arrow="off", help=help_text("delivery_gap"))
+    note = base_note(figures, ("budget_usd", "delivery_rate"))
     if note:
         st.caption(note)
     if figures["left_out"]:
-        st.caption(left_out_note(figures["left_out"], lang, here=True))  # the table they are in is on this page
+        st.caption(left_out_note(figures["left_out"], here=True))  # the table they are in is on this page
 
 
 def by_group(ctx: Context) -> None:
     """Delivery by country, agency or outcome: one tab drawn at a time (the open one's query and
     chart only; a click on another reruns the page)."""
-    lang = ctx.language
     tabs = st.tabs([ctx.t("by_country"), ctx.t("by_agency"), ctx.t("by_outcome")], key="delivery_by", on_change="rerun")
     for tab, (label, key) in zip(tabs, (("label", "country"), ("agency", "agency"), ("outcome", "outcome")), strict=True):
         if tab.open is False:
@@ -68,10 +67,10 @@ def by_group(ctx: Context) -> None:
                 continue
             if key == "outcome":
                 known = known.assign(outcome=known["project_key"] + " · " + known["outcome"].astype(str))
-            show(rate_bars(known, label, "delivery_rate", lang, ctx.t("delivery_rate"), ctx.t("delivery_rate") + " (%)"),
+            show(rate_bars(known, label, "delivery_rate", title=ctx.t("delivery_rate"), axis=ctx.t("delivery_rate") + " (%)"),
                  f"delivery-{key}")
             if key == "country":  # each country's rate is over its projects' whole budgets: say whose count twice
-                note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("budget_usd",), lang)
+                note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("budget_usd",))
                 if note:
                     st.caption(note)
 
@@ -80,7 +79,7 @@ def group_rates(ctx: Context, key: str):
     """Delivery per country (with its name in the page's language as `label`), agency or outcome."""
     if key == "country":
         countries = ctx.run(delivery.delivery_by_country)
-        return countries.assign(label=[country_name(c, ctx.language) for c in countries["country"]])
+        return countries.assign(label=[country_name(c) for c in countries["country"]])
     if key == "agency":
         return ctx.run(delivery.delivery_by_agency)
     return ctx.run(delivery.delivery_by_outcome, OUTCOME_BARS)
@@ -90,7 +89,7 @@ def scatter(ctx: Context, projects) -> None:
     # an implausible project (left out of the totals, marked ⚠ in the table) would stretch the axis to 3,000 %
     data = projects[projects["left_out_reason"].isna()].dropna(subset=["delivery_rate", "time_elapsed"])
     if data.empty:
-        st.info(ctx.t("not_plotted").format(shown=0, total=fmt_number(len(projects), ctx.language)))
+        st.info(ctx.t("not_plotted").format(shown=0, total=fmt_number(len(projects))))
         return
     top = float(data["delivery_rate"].max())  # up to the implausibility limit: no point drawn off the chart
     y_range = (min(0.0, float(data["delivery_rate"].min())) - 0.02, max(1.05, top + 0.05))
@@ -103,14 +102,14 @@ def scatter(ctx: Context, projects) -> None:
     figure = go.Figure([density(ctx, data, y_range), *guides] if counted else [*guides, points(ctx, data)])
     figure.update_xaxes(range=[0, 1.05], tickformat=".0%")
     figure.update_yaxes(range=list(y_range), tickformat=".0%")
-    show(style(figure, ctx.language, f"{ctx.t('delivery_rate')} / {ctx.t('time_elapsed')}",
-               ctx.t("time_elapsed") + " (%)", ctx.t("delivery_rate") + " (%)", height=460), "delivery-scatter")
+    show(style(figure, title=f"{ctx.t('delivery_rate')} / {ctx.t('time_elapsed')}",
+               x_title=ctx.t("time_elapsed") + " (%)", y_title=ctx.t("delivery_rate") + " (%)", height=460), "delivery-scatter")
     if counted:
-        st.caption(ctx.t("drawn_as_counts").format(n=fmt_number(len(data), ctx.language),
-                                                   step=fmt_number(round(100 * CELL), ctx.language)))
+        st.caption(ctx.t("drawn_as_counts").format(n=fmt_number(len(data)),
+                                                   step=fmt_number(round(100 * CELL))))
     if len(data) < len(projects):  # say who is not drawn, and why
-        st.caption(ctx.t("not_plotted").format(shown=fmt_number(len(data), ctx.language),
-                                               total=fmt_number(len(projects), ctx.language)))
+        st.caption(ctx.t("not_plotted").format(shown=fmt_number(len(data)),
+                                               total=fmt_number(len(projects))))
 
 
 def points(ctx: Context, data) -> go.Scatter:
@@ -124,7 +123,7 @@ def points(ctx: Context, data) -> go.Scatter:
         textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.5 if many else 0.8,
                                            "line": {"width": 0 if many else 1, "color": "white"}},
         name=ctx.t("projects"),
-        customdata=[[title, fmt_money(budget, ctx.language)] for title, budget in zip(data["title"], data["budget_usd"],
+        customdata=[[title, fmt_money(budget)] for title, budget in zip(data["title"], data["budget_usd"],
                                                                                      strict=True)],
         hovertemplate="%{customdata[0]}<br>" + ctx.t("time_elapsed") + " %{x:.0%}<br>" + ctx.t("delivery_rate")
                       + " %{y:.0%}<br>" + ctx.t("budget") + " %{customdata[1]}<extra></extra>")
@@ -137,8 +136,8 @@ def density(ctx: Context, data, y_range: tuple[float, float]) -> go.Heatmap:
     grid = density_grid(data["time_elapsed"], data["delivery_rate"], CELL, (0.0, 1.05),
                         (low, math.ceil(y_range[1] / CELL) * CELL))
     # the hover label's percentages written in the page's language (plotly's own have no space: 21,7%)
-    cells = [[f"{ctx.t('time_elapsed')} ≈ {fmt_pct(x, ctx.language, 0)}<br>"
-              f"{ctx.t('delivery_rate')} ≈ {fmt_pct(y, ctx.language, 0)}" if count else ""
+    cells = [[f"{ctx.t('time_elapsed')} ≈ {fmt_pct(x, decimals=0)}<br>"
+              f"{ctx.t('delivery_rate')} ≈ {fmt_pct(y, decimals=0)}" if count else ""
               for x, count in zip(grid["x"], row, strict=True)] for y, row in zip(grid["y"], grid["z"], strict=True)]
     return go.Heatmap(**grid, text=cells, hoverongaps=False, colorscale="Blues", xgap=1, ygap=1, name=ctx.t("projects"),
                       colorbar={"title": {"text": ctx.t("projects")}, "thickness": 12},
@@ -149,27 +148,27 @@ def project_table(ctx: Context, projects) -> None:
     shown = projects[["title", "countries", "budget_usd", "expenditure_estimate_usd", "delivery_rate",
                       "delivery_source", "delivery_rate_net_funded", "time_elapsed", "delivery_gap", "end_day",
                       "behind", "left_out_reason", "corrected_fields", "project_key"]].assign(
-        left_out_reason=[left_out_label(r, ctx.language) for r in projects["left_out_reason"]],
-        corrected_fields=[corrected_note(f, ctx.language) for f in projects["corrected_fields"]])
-    show_table(ctx.language, as_percent(first_rows(shown, ctx.language),
+        left_out_reason=[left_out_label(r) for r in projects["left_out_reason"]],
+        corrected_fields=[corrected_note(f) for f in projects["corrected_fields"]])
+    show_table(as_percent(first_rows(shown),
                             ["delivery_rate", "delivery_rate_net_funded", "time_elapsed", "delivery_gap"]),
                  hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
         "budget_usd": money_column(ctx.t("budget") + " (USD)",
-                                                    help=help_text("budget", ctx.language)),
+                                                    help=help_text("budget")),
         "expenditure_estimate_usd": money_column(ctx.t("expenditure") + " (USD)"),
-        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", ctx.language)),
+        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate")),
         "delivery_source": st.column_config.TextColumn(ctx.t("source")),
         "delivery_rate_net_funded": percent_column(ctx.t("delivery_rate_net_funded")),
-        "time_elapsed": percent_column(ctx.t("time_elapsed"), help=help_text("time_elapsed", ctx.language)),
-        "delivery_gap": percent_column(ctx.t("delivery_gap"), help=help_text("delivery_gap", ctx.language)),
+        "time_elapsed": percent_column(ctx.t("time_elapsed"), help=help_text("time_elapsed")),
+        "delivery_gap": percent_column(ctx.t("delivery_gap"), help=help_text("delivery_gap")),
         "end_day": st.column_config.DateColumn(ctx.t("end_date"), format=DATE_FORMATS[ctx.language][0]),
         "behind": st.column_config.CheckboxColumn(ctx.t("behind")),
         "left_out_reason": st.column_config.TextColumn("⚠", help=ctx.t("left_out_help")),
         "corrected_fields": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand")),
     })
-    download_buttons(shown, "delivery-projects", ctx.language)
+    download_buttons(shown, "delivery-projects")
 
 
 def render(ctx: Context) -> None:

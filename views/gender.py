@@ -19,27 +19,27 @@ from ui.i18n import column_label, country_name, fmt_money_short, fmt_pct, t, ver
 from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
-def targets(language: str) -> list[tuple[float, str]]:
+def targets() -> list[tuple[float, str]]:
     """The UN minimum and the PBF target, as the chart's dashed lines name them (`UN 15%`, `PBF 30%`)."""
-    return [(settings.GEWE_UN_MINIMUM, t("vs.un_minimum", language)),
-            (settings.GEWE_PBF_TARGET, t("vs.pbf_target", language))]
+    return [(settings.GEWE_UN_MINIMUM, t("vs.un_minimum")),
+            (settings.GEWE_PBF_TARGET, t("vs.pbf_target"))]
 
 
 def headline(ctx: Context) -> None:
     """The portfolio's GEWE money in four figures, before any table or chart (the Overview's definitions)."""
-    figures, lang = ctx.run(summary.headline), ctx.language
+    figures = ctx.run(summary.headline)
     if figures["gewe_allocated_usd"] is None and figures["gewe_spent_usd"] is None:
         return  # four dashes say nothing: the charts below say why there is no GEWE figure
     cols = st.columns(4)
-    cols[0].metric(column_label("gewe_allocated_usd", lang), fmt_money_short(figures["gewe_allocated_usd"], lang))
+    cols[0].metric(column_label("gewe_allocated_usd"), fmt_money_short(figures["gewe_allocated_usd"]))
     share = figures["gewe_share"]
-    cols[1].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
-                   **versus(share, "pbf_target", lang, judged_against_target(figures)))
-    cols[2].metric(column_label("gewe_spent_usd", lang), fmt_money_short(figures["gewe_spent_usd"], lang))
-    cols[3].metric(ctx.t("gewe_spend_rate"), fmt_pct(figures["gewe_spend_rate"], lang),
-                   help=help_text("gewe_spend_rate", lang))
+    cols[1].metric(ctx.t("gewe_share"), fmt_pct(share), help=help_text("gewe_share"),
+                   **versus(share, "pbf_target", judged=judged_against_target(figures)))
+    cols[2].metric(column_label("gewe_spent_usd"), fmt_money_short(figures["gewe_spent_usd"]))
+    cols[3].metric(ctx.t("gewe_spend_rate"), fmt_pct(figures["gewe_spend_rate"]),
+                   help=help_text("gewe_spend_rate"))
     # the share sits beside the GEWE money, not the budget it is taken over: always say which budget
-    note = base_note(figures, ("gewe_share", "gewe_spend_rate"), lang, always=("gewe_share",))
+    note = base_note(figures, ("gewe_share", "gewe_spend_rate"), always=("gewe_share",))
     if note:
         st.caption(note)
 
@@ -55,14 +55,13 @@ def shares(ctx: Context, projects) -> None:
 
 
 def by_project(ctx: Context, projects) -> None:
-    lang = ctx.language
     known = projects.dropna(subset=["gewe_share"]).assign(
         label=lambda f: project_labels(list(f["title"]), list(f["project_key"])))
     if known.empty:
         st.info(ctx.t("no_gewe"))
     else:
-        show(rate_bars(known, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                       targets(lang)), "gewe-project")
+        show(rate_bars(known, "label", "gewe_share", title=ctx.t("gewe_share"), axis=ctx.t("gewe_share") + " (%)",
+                       targets=targets()), "gewe-project")
         spend = known.dropna(subset=["gewe_spend_rate"]).nsmallest(BARS, "gewe_spend_rate")
         figure = go.Figure([
             go.Bar(name=ctx.t("gewe_spend_rate"), x=spend["label"], y=spend["gewe_spend_rate"],
@@ -71,7 +70,7 @@ def by_project(ctx: Context, projects) -> None:
                    marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>")])
         top = spend[["gewe_spend_rate", "delivery_rate"]].max().max()  # NaN skipped; NaN if none
         figure.update_yaxes(tickformat=".0%", range=[0, (max(1.0, top) if pd.notna(top) else 1.0) * 1.05])
-        show(style(figure, lang, f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", None, "%",
+        show(style(figure, title=f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", x_title=None, y_title="%",
                    height=340), "gewe-spend")
         unpaired = spend[spend["delivery_rate"].isna()]["label"]
         if len(unpaired):  # a GEWE spend bar with no delivery bar beside it says why
@@ -79,47 +78,43 @@ def by_project(ctx: Context, projects) -> None:
 
 
 def by_country(ctx: Context) -> None:
-    lang = ctx.language
     countries = ctx.run(gender.gewe_rollup, "country")
-    countries["label"] = [country_name(c, lang) for c in countries["country"]]
+    countries["label"] = [country_name(c) for c in countries["country"]]
     if countries.dropna(subset=["gewe_share"]).empty:
         st.info(ctx.t("no_gewe"))
     else:
-        show(rate_bars(countries, "label", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                       targets(lang)), "gewe-country")
+        show(rate_bars(countries, "label", "gewe_share", title=ctx.t("gewe_share"), axis=ctx.t("gewe_share") + " (%)",
+                       targets=targets()), "gewe-country")
         money_by_country(ctx, countries)
 
 
 def by_agency(ctx: Context) -> None:
-    lang = ctx.language
     agencies = ctx.run(gender.gewe_by_agency)
     if agencies.dropna(subset=["gewe_share"]).empty:
         st.info(ctx.t("no_gewe_by_agency"))
     else:
-        show(rate_bars(agencies, "agency", "gewe_share", lang, ctx.t("gewe_share"), ctx.t("gewe_share") + " (%)",
-                       targets(lang)), "gewe-agency")
+        show(rate_bars(agencies, "agency", "gewe_share", title=ctx.t("gewe_share"), axis=ctx.t("gewe_share") + " (%)",
+                       targets=targets()), "gewe-agency")
 
 
 def money_by_country(ctx: Context, countries) -> None:
     """GEWE money per country, with the portfolio's totals as the last row (sums over sums)."""
-    lang = ctx.language
     total = ctx.run(gender.gewe_rollup).iloc[0].to_dict() | {"label": ctx.t("portfolio_total")}
     table = pd.concat([countries, pd.DataFrame([total])], ignore_index=True)[
         ["label", "projects", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd", "gewe_spend_rate"]]
-    show_table(lang, as_percent(table, ["gewe_share", "gewe_spend_rate"]), hide_index=True, column_config={
+    show_table(as_percent(table, ["gewe_share", "gewe_spend_rate"]), hide_index=True, column_config={
         "label": st.column_config.TextColumn(ctx.t("country")),
         "projects": st.column_config.NumberColumn(ctx.t("projects")),
         "budget_usd": money_column(ctx.t("budget") + " (USD)"),
-        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd", lang)),
-        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", lang)),
-        "gewe_spent_usd": money_column(column_label("gender_spent_usd", lang)),
-        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate", lang)),
+        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd")),
+        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share")),
+        "gewe_spent_usd": money_column(column_label("gender_spent_usd")),
+        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate")),
     })
-    note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("gewe_budget_usd", "gewe_allocated_usd"),
-                             lang)
+    note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("gewe_budget_usd", "gewe_allocated_usd"))
     if note:
         st.caption(note)
-    download_buttons(table, "gewe-by-country", lang)
+    download_buttons(table, "gewe-by-country")
 
 
 def markers(ctx: Context, mix) -> None:
@@ -135,7 +130,7 @@ def markers(ctx: Context, mix) -> None:
         if value == "projects":
             figure.update_yaxes(tickformat=",d", dtick=max(1, int(mix[value].max() or 1) // 5))  # whole projects
         with column:
-            show(style(figure, ctx.language, f"{ctx.t('marker_mix')} · {title}", ctx.t("gender_marker"), title,
+            show(style(figure, title=f"{ctx.t('marker_mix')} · {title}", x_title=ctx.t("gender_marker"), y_title=title,
                        height=300), f"markers-{key}")
 
 
@@ -143,17 +138,17 @@ def reached(ctx: Context, projects, split) -> None:
     titles = dict(zip(projects["project_key"], projects["title"], strict=True))
     known = split.dropna(subset=["women_share"])
     known = known.assign(label=project_labels([titles.get(k) for k in known["project"]], list(known["project"]), 28))
-    st.subheader(ctx.t("women_share"), help=help_text("women_share", ctx.language))
+    st.subheader(ctx.t("women_share"), help=help_text("women_share"))
     if known.empty:
         st.info(ctx.t("no_split"))
         return
     figure = go.Figure([go.Bar(name=ctx.t("women"), x=known["label"], y=known["women"], marker_color=OKABE_ITO[3]),
                         go.Bar(name=ctx.t("men"), x=known["label"], y=known["men"], marker_color=OKABE_ITO[5])])
     figure.update_layout(barmode="stack")
-    show(style(figure, ctx.language, f"{ctx.t('women')} / {ctx.t('men')}", None, ctx.t("women") + " + "
+    show(style(figure, title=f"{ctx.t('women')} / {ctx.t('men')}", x_title=None, y_title=ctx.t("women") + " + "
                + ctx.t("men"), height=320), "women-men")
     table = split.assign(project=project_labels([titles.get(k) for k in split["project"]], list(split["project"]), 60))
-    show_table(ctx.language, as_percent(table, ["women_share"]), hide_index=True, column_config={
+    show_table(as_percent(table, ["women_share"]), hide_index=True, column_config={
         "project": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "women_share": percent_column(ctx.t("women_share"))})
 
@@ -166,17 +161,17 @@ def below_target(ctx: Context, projects) -> None:
     if shown.empty:
         st.caption(ctx.t("none_below_target") if projects["gewe_share"].notna().any() else ctx.t("no_gewe"))
         return
-    show_table(ctx.language, as_percent(first_rows(shown, ctx.language), ["gewe_share", "gewe_spend_rate"]), hide_index=True,
+    show_table(as_percent(first_rows(shown), ["gewe_share", "gewe_spend_rate"]), hide_index=True,
                  column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
-        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd", ctx.language)),
-        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),
-        "gewe_spent_usd": money_column(column_label("gender_spent_usd", ctx.language)),
-        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate", ctx.language)),
+        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd")),
+        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share")),
+        "gewe_spent_usd": money_column(column_label("gender_spent_usd")),
+        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), help=help_text("gewe_spend_rate")),
         "meets_un_minimum": st.column_config.CheckboxColumn(ctx.t("un_minimum")),
     })
-    download_buttons(shown, "gewe-below-target", ctx.language)
+    download_buttons(shown, "gewe-below-target")
 
 
 def render(ctx: Context) -> None:
@@ -202,21 +197,21 @@ def gewe_tables(ctx: Context, projects) -> None:
     """The projects' GEWE figures, the shares by project, country and agency, and those below target."""
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
                       "gewe_spend_rate", "delivery_rate", "gender_marker", "corrected_fields", "project_key"]]
-    table = table.assign(corrected_fields=[corrected_note(f, ctx.language) for f in table["corrected_fields"]])
-    show_table(ctx.language, as_percent(first_rows(table, ctx.language), ["gewe_share", "gewe_spend_rate", "delivery_rate"]),
+    table = table.assign(corrected_fields=[corrected_note(f) for f in table["corrected_fields"]])
+    show_table(as_percent(first_rows(table), ["gewe_share", "gewe_spend_rate", "delivery_rate"]),
                  hide_index=True,
                  column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
         "budget_usd": money_column(ctx.t("budget") + " (USD)"),
-        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd", ctx.language)),
-        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share", ctx.language)),
-        "gewe_spent_usd": money_column(column_label("gender_spent_usd", ctx.language)),
+        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd")),
+        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share")),
+        "gewe_spent_usd": money_column(column_label("gender_spent_usd")),
         "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate")),
         "delivery_rate": percent_column(ctx.t("delivery_rate")),
         "corrected_fields": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand")),
     })
-    download_buttons(table, "gewe-projects", ctx.language)
+    download_buttons(table, "gewe-projects")
     shares(ctx, projects)
     below_target(ctx, projects)
 

@@ -23,33 +23,32 @@ from ui.tables import TABLE_ROWS, first_rows, show_table, table_height
 def headline(ctx: Context) -> None:
     """The filtered portfolio's indicators by status in four figures, before the table (the
     Overview's count: `summary.headline`)."""
-    figures, lang = ctx.run(summary.headline), ctx.language
+    figures = ctx.run(summary.headline)
     counts = figures["indicators"]
     cols = st.columns(5)
-    cols[0].metric(ctx.t("indicators"), fmt_number(sum(counts.values()), lang), help=help_text("status", lang))
+    cols[0].metric(ctx.t("indicators"), fmt_number(sum(counts.values())), help=help_text("status"))
     for col, status in zip(cols[1:], ("behind", "on track", "achieved", "not started"), strict=True):
-        col.metric(ctx.t(f"kpi.{status}"), fmt_number(counts.get(status, 0), lang))
-    note = indicator_sentence(figures, lang)
+        col.metric(ctx.t(f"kpi.{status}"), fmt_number(counts.get(status, 0)))
+    note = indicator_sentence(figures)
     if note:
         st.caption(note)
 
 
 def local_filters(ctx: Context):
     """Status, delay category, level and search, kept in the URL (`?status=behind&category=security&q=…`)."""
-    lang = ctx.language
     params = st.query_params
     cols = st.columns([2, 2, 1, 3])
     all_categories = list(CATEGORIES) + [OTHER]
-    statuses = cols[0].multiselect(ctx.t("status"), STATUSES, format_func=lambda v: value_label(v, lang),
+    statuses = cols[0].multiselect(ctx.t("status"), STATUSES, format_func=lambda v: value_label(v),
                                    default=[s for s in params.get_all("status") if s in STATUSES],
-                                   placeholder=ctx.t("choose"), help=help_text("status", lang))
-    categories = cols[1].multiselect(ctx.t("reason_category"), all_categories, format_func=lambda v: value_label(v, lang),
+                                   placeholder=ctx.t("choose"), help=help_text("status"))
+    categories = cols[1].multiselect(ctx.t("reason_category"), all_categories, format_func=lambda v: value_label(v),
                                      default=[c for c in params.get_all("category") if c in all_categories],
                                      placeholder=ctx.t("choose"))
     levels = [None, "outcome", "output"]
     wanted = params.get("level")
     level = cols[2].selectbox(ctx.t("level"), levels, index=levels.index(wanted) if wanted in levels else 0,
-                              format_func=lambda v: ctx.t("all") if v is None else value_label(v, lang))
+                              format_func=lambda v: ctx.t("all") if v is None else value_label(v))
     search = cols[3].text_input(ctx.t("search"), value=params.get("q", "")).strip()
     _keep_in_url({"status": statuses, "category": categories, "level": [level] if level else [],
                   "q": [search] if search else []})
@@ -68,11 +67,11 @@ def _keep_in_url(values: dict[str, list]) -> None:
 def details(ctx: Context, row) -> None:
     st.markdown(f"**{md(row['code'])}** · {md(project_ref(row['project_key'], row['project_title']))}")
     st.text(row["statement"])
-    st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(location(row['location'], ctx.language))}")
+    st.caption(f"{ctx.t('source')}: {md(row['file_name'])} — {md(location(row['location']))}")
     with st.expander(ctx.t("passage.show")):
-        show_passage(row["source_sha256"], row["file_name"], row["location"], ctx.language, needle=row["statement"] or "")
+        show_passage(row["source_sha256"], row["file_name"], row["location"], needle=row["statement"] or "")
     st.text(f"{row['baseline_raw'] or '—'} → {row['current_raw'] or '—'} → {row['target_raw'] or '—'}"
-            f"   ({value_label(row['status'], ctx.language)}: {status_reason(row['status_reason'], ctx.language)})")
+            f"   ({value_label(row['status'])}: {status_reason(row['status_reason'])})")
     if isinstance(row["reason"], str) and row["reason"].strip():
         st.text(row["reason"])
     comments = ctx.query(project_detail.indicator_comments, row["source_sha256"], row["code"])
@@ -103,32 +102,31 @@ def render(ctx: Context) -> None:
     columns = ["code", "project", "status", "progress", "path", "statement", "women", "men", "reason_categories",
                "reason", "status_reason", "level", "outcome", "location"]
     matching = ctx.run(indicators.indicator_match_count, *narrowing) if len(shown) == TABLE_ROWS else len(shown)
-    first_rows(shown, ctx.language, total=matching)
-    st.caption(f"{fmt_number(matching, ctx.language)} / {fmt_number(total, ctx.language)} · {ctx.t('select_row')}")
-    lang = ctx.language
-    table = shown[columns].assign(status=[value_label(v, lang) for v in shown["status"]],
-                                  level=[value_label(v, lang) for v in shown["level"]],
-                                  reason_categories=[values_label(v, lang) for v in shown["reason_categories"]],
+    first_rows(shown, total=matching)
+    st.caption(f"{fmt_number(matching)} / {fmt_number(total)} · {ctx.t('select_row')}")
+    table = shown[columns].assign(status=[value_label(v) for v in shown["status"]],
+                                  level=[value_label(v) for v in shown["level"]],
+                                  reason_categories=[values_label(v) for v in shown["reason_categories"]],
                                   reason=shown["reason"].fillna(""), status_reason=shown["status_reason"].fillna(""))
-    event = show_table(ctx.language, as_percent(table, ["progress"]), hide_index=True, on_select="rerun",
+    event = show_table(as_percent(table, ["progress"]), hide_index=True, on_select="rerun",
                        selection_mode="single-row", key="indicator-table", height=table_height(len(shown)), column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
         "project": st.column_config.TextColumn(ctx.t("project"), width="medium"),
-        "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="medium"),
+        "statement": st.column_config.TextColumn(column_label("indicator"), width="medium"),
         "path": st.column_config.TextColumn(ctx.t("path")),
-        "progress": progress_column(ctx.t("progress"), ctx.language, help=help_text("status", ctx.language)),
+        "progress": progress_column(ctx.t("progress"), help=help_text("status")),
         "status_reason": st.column_config.TextColumn(ctx.t("status_reason")),
         "level": st.column_config.TextColumn(ctx.t("level")),
         "outcome": st.column_config.TextColumn(ctx.t("outcome")),
         "location": st.column_config.TextColumn(ctx.t("location")),
-        "status": st.column_config.TextColumn(ctx.t("status"), help=help_text("status", ctx.language)),
+        "status": st.column_config.TextColumn(ctx.t("status"), help=help_text("status")),
         "women": st.column_config.NumberColumn(ctx.t("women")),
         "men": st.column_config.NumberColumn(ctx.t("men")),
         "reason_categories": st.column_config.TextColumn(ctx.t("reason_category")),
         "reason": st.column_config.TextColumn(ctx.t("reason"), width="large"),
     })
     download_buttons(lambda: _with_path(ctx.run(indicators.indicator_table, *narrowing, None)).rename(
-        columns={"project_title": "title"})[["project_key", "title"] + columns[:1] + columns[2:]], "indicators", ctx.language)
+        columns={"project_title": "title"})[["project_key", "title"] + columns[:1] + columns[2:]], "indicators")
     rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
     if rows:
         with st.container(border=True):

@@ -35,22 +35,21 @@ ATTENTION_ROWS = 100  # the worst first; the filters narrow the rest
 
 def headline(ctx: Context) -> dict:
     figures = ctx.run(summary.headline)
-    lang = ctx.language
     cols = st.columns([0.8, 1.3, 1, 1.2, 0.7])  # room for a budget written `105,8 M $US` and the share's delta
-    cols[0].metric(ctx.t("projects"), fmt_number(figures["projects"], lang))
-    cols[1].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"], lang), help=help_text("budget", lang))
-    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"], lang),
-                   help=help_text("delivery_rate", lang))
+    cols[0].metric(ctx.t("projects"), fmt_number(figures["projects"]))
+    cols[1].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"]), help=help_text("budget"))
+    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"]),
+                   help=help_text("delivery_rate"))
     share = figures["gewe_share"]
-    cols[3].metric(ctx.t("gewe_share"), fmt_pct(share, lang), help=help_text("gewe_share", lang),
-                   **versus(share, "pbf_target", lang, judged_against_target(figures)))
-    cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values()), lang),
-                   help=help_text("status", lang))
-    note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share", "indicators"), lang)
+    cols[3].metric(ctx.t("gewe_share"), fmt_pct(share), help=help_text("gewe_share"),
+                   **versus(share, "pbf_target", judged=judged_against_target(figures)))
+    cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values())),
+                   help=help_text("status"))
+    note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share", "indicators"))
     if note:
         st.caption(note)
     if figures["left_out"]:
-        st.caption(left_out_note(figures["left_out"], lang))
+        st.caption(left_out_note(figures["left_out"]))
     return figures
 
 
@@ -59,12 +58,12 @@ def status_chart(ctx: Context, counts: dict) -> None:
         st.info(ctx.t("no_indicators"))
         return
     order = [s for s in STATUS_COLOURS if s in counts]
-    figure = go.Figure(go.Bar(x=[counts[s] for s in order], y=[status_label(s, ctx.language) for s in order],
+    figure = go.Figure(go.Bar(x=[counts[s] for s in order], y=[status_label(s) for s in order],
                               orientation="h",
                               marker_color=[STATUS_COLOURS[s] for s in order], text=[counts[s] for s in order],
                               textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>"))
     figure.update_yaxes(autorange="reversed")
-    show(style(figure, ctx.language, ctx.t("indicators_by_status"), ctx.t("indicators"), None, height=300),
+    show(style(figure, title=ctx.t("indicators_by_status"), x_title=ctx.t("indicators"), y_title=None, height=300),
          "status-chart")
 
 
@@ -77,7 +76,7 @@ def country_chart(ctx: Context) -> None:
     ranked = countries.sort_values(["projects", "country"], ascending=[False, True])
     if len(ranked) < 2:  # one country (a filter chose it): a one-bar chart would say nothing the filter does not
         return
-    names = [country_name(c, ctx.language) for c in ranked["country"]]
+    names = [country_name(c) for c in ranked["country"]]
     counts = list(ranked["projects"])
     rest = None
     if len(names) > BARS:  # the largest; the rest named in a sentence (one bar of their sum would outgrow the largest)
@@ -87,13 +86,13 @@ def country_chart(ctx: Context) -> None:
                               marker_color=OKABE_ITO[0], text=counts[::-1], textposition="outside",
                               hovertemplate="%{y}: %{x}<extra></extra>"))
     figure.update_xaxes(tickformat=",d", range=[0, max(counts) * 1.15 + 1])
-    show(style(figure, ctx.language, f"{ctx.t('projects')} · {ctx.t('by_country')}", ctx.t("projects"), None,
+    show(style(figure, title=f"{ctx.t('projects')} · {ctx.t('by_country')}", x_title=ctx.t("projects"), y_title=None,
                height=max(260, 60 + 26 * len(names))), "country-chart")
     if rest:
-        st.caption(t("not_drawn", ctx.language).format(countries=tn("n_countries", rest[0], ctx.language),
-                                                       projects=tn("n_projects", rest[1], ctx.language)))
+        st.caption(t("not_drawn").format(countries=tn("n_countries", rest[0]),
+                                                       projects=tn("n_projects", rest[1])))
     if not ctx.filters.country:  # the bars count a joint project once per country: say so
-        note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("projects",), ctx.language)
+        note = country_rows_note(ctx.run(country_rows_vs_portfolio), ("projects",))
         if note:
             st.caption(note)
 
@@ -105,43 +104,43 @@ def attention_list(ctx: Context) -> None:
         st.info(ctx.t("no_attention"))
         return
     lang = ctx.language
-    shown = table.assign(why=[attention_reason(row, lang) for row in table.to_dict("records")],
+    shown = table.assign(why=[attention_reason(row) for row in table.to_dict("records")],
                          open=[f"/project?project={quote(k, safe='')}&lang={lang}" for k in table["project_key"]])[
         ["title", "open", "delivery_rate", "time_elapsed", "why", "countries", "behind", "indicators_behind",
          "indicators", "flags", "project_key"]]  # the link and the rates first: seen without scrolling sideways
-    show_table(lang, as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
+    show_table(as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
         "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
         "why": st.column_config.TextColumn(ctx.t("why"), width="medium"),
         "countries": st.column_config.TextColumn(ctx.t("country")),
-        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate", lang)),
+        "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate")),
         "time_elapsed": percent_column(ctx.t("time_elapsed")),
-        "behind": st.column_config.CheckboxColumn(ctx.t("behind"), help=help_text("delivery_gap", lang)),
+        "behind": st.column_config.CheckboxColumn(ctx.t("behind"), help=help_text("delivery_gap")),
         "indicators_behind": st.column_config.NumberColumn(ctx.t("indicators") + " · " + ctx.t("behind").lower()),
         "indicators": st.column_config.NumberColumn(ctx.t("indicators")),
         "flags": st.column_config.NumberColumn(ctx.t("flags")),
         "open": st.column_config.LinkColumn(ctx.t("open"), display_text=ctx.t("open_project")),
     })
-    download_buttons(shown, "projects-needing-attention", ctx.language)
+    download_buttons(shown, "projects-needing-attention")
 
 
-def attention_reason(row: dict, language: str) -> str:
+def attention_reason(row: dict) -> str:
     """Why a project needs attention, in words: the delivery gap, the indicators behind and their
     commonest delay category, the flags."""
     parts = []
     left_out = isinstance(row.get("left_out_reason"), str)  # its rate is implausible: never quoted as a gap
     if row.get("behind") and not left_out and row.get("delivery_rate") is not None and row.get("time_elapsed") is not None:
-        parts.append(t("why_gap", language).format(delivery=fmt_pct(row["delivery_rate"], language, 0),
-                                                   time=fmt_pct(row["time_elapsed"], language, 0)))
+        parts.append(t("why_gap").format(delivery=fmt_pct(row["delivery_rate"], decimals=0),
+                                                   time=fmt_pct(row["time_elapsed"], decimals=0)))
     if row.get("indicators_behind"):
-        text = t("why_indicators", language).format(n=int(row["indicators_behind"]), of=int(row["indicators"]))
+        text = t("why_indicators").format(n=int(row["indicators_behind"]), of=int(row["indicators"]))
         if isinstance(row.get("top_delay_category"), str):
-            text += " " + t("why_mostly", language).format(category=value_label(row["top_delay_category"], language))
+            text += " " + t("why_mostly").format(category=value_label(row["top_delay_category"]))
         parts.append(text)
     if row.get("flags"):
-        parts.append(tn("why_flags", int(row["flags"]), language))
+        parts.append(tn("why_flags", int(row["flags"])))
     if left_out:
-        parts.append(left_out_label(row["left_out_reason"], language))
-    return t("list_sep", language).join(parts)
+        parts.append(left_out_label(row["left_out_reason"]))
+    return t("list_sep").join(parts)
 
 
 def render(ctx: Context) -> None:

@@ -73,33 +73,32 @@ def searched(ctx: Context, projects, wanted) -> list[str]:
     if not text and wanted in set(matches) and wanted not in keys:
         keys = [wanted, *keys[:-1]]
     if len(matches) > len(keys):
-        st.caption(ctx.t("listing_projects").format(shown=fmt_number(len(keys), ctx.language),
-                                                    total=fmt_number(len(matches), ctx.language)))
+        st.caption(ctx.t("listing_projects").format(shown=fmt_number(len(keys)),
+                                                    total=fmt_number(len(matches))))
     return keys
 
 
 def facts(ctx: Context, row) -> None:
-    lang = ctx.language
     st.subheader(md(row["title"] or row["project_key"]))
     countries = row["countries"]
     if isinstance(countries, str):  # one text of codes (`CAF, CMR`), not a list
         countries = [c.strip() for c in countries.split(",") if c.strip()]
-    names = ", ".join(country_name(c, lang) for c in (countries if countries is not None else []))
+    names = ", ".join(country_name(c) for c in (countries if countries is not None else []))
     number = ctx.t("no_project_number") if str(row["project_key"]).startswith("title:") else row["project_key"]
-    st.caption(f"{md(number)} · {md(names)} · {fmt_date(_day(row['start_day']), lang)} → "
-               f"{fmt_date(_day(row['end_day']), lang)}")
+    st.caption(f"{md(number)} · {md(names)} · {fmt_date(_day(row['start_day']))} → "
+               f"{fmt_date(_day(row['end_day']))}")
     fixed = corrected_list(row.get("corrected_fields"))
     budget_fixed = "project.total_budget_usd" in fixed
     cols = st.columns(5)
-    cols[0].metric(mark(ctx.t("budget"), "project.total_budget_usd", fixed), fmt_money_short(row["budget_usd"], lang),
-                   help=help_text("budget", lang))
+    cols[0].metric(mark(ctx.t("budget"), "project.total_budget_usd", fixed), fmt_money_short(row["budget_usd"]),
+                   help=help_text("budget"))
     rate_label = ctx.t("delivery_rate") + (" ✎" if budget_fixed or "report.implementation_rate" in fixed else "")
-    cols[1].metric(rate_label, fmt_pct(row["delivery_rate"], lang), help=help_text("delivery_rate", lang))
-    cols[2].metric(ctx.t("time_elapsed"), fmt_pct(row["time_elapsed"], lang), help=help_text("time_elapsed", lang))
+    cols[1].metric(rate_label, fmt_pct(row["delivery_rate"]), help=help_text("delivery_rate"))
+    cols[2].metric(ctx.t("time_elapsed"), fmt_pct(row["time_elapsed"]), help=help_text("time_elapsed"))
     share_label = ctx.t("gewe_share") + (" ✎" if budget_fixed or "report.gender_allocated_usd" in fixed else "")
-    cols[3].metric(share_label, fmt_pct(row["gewe_share"], lang), help=help_text("gewe_share", lang))
-    cols[4].metric(mark(ctx.t("gewe_spend_rate"), "report.gender_spent_usd", fixed), fmt_pct(row["gewe_spend_rate"], lang),
-                   help=help_text("gewe_spend_rate", lang))
+    cols[3].metric(share_label, fmt_pct(row["gewe_share"]), help=help_text("gewe_share"))
+    cols[4].metric(mark(ctx.t("gewe_spend_rate"), "report.gender_spent_usd", fixed), fmt_pct(row["gewe_spend_rate"]),
+                   help=help_text("gewe_spend_rate"))
     if fixed:
         st.caption(ctx.t("corrected_help"))
     read_at = ctx.query(project_detail.headline_locations, row["project_key"])
@@ -108,18 +107,18 @@ def facts(ctx: Context, row) -> None:
     if not read_at.empty:  # where each figure was read, so a person can find it in the file
         scanned = set(read_at["source"]) == {"ocr"}  # a whole scan says so once, a page of one beside each place
         st.caption(ctx.t("read_at_ocr" if scanned else "read_at").format(file=md(read_at["file_name"].iloc[0])) + " "
-                   + " · ".join(f"{missing_label([f], lang)}{colon(lang)}{md(location(where, lang))}"
+                   + " · ".join(f"{missing_label([f])}{colon()}{md(location(where))}"
                                 + (f" ({ctx.t('by_ocr')})" if source == "ocr" and not scanned else "")
                                 for f, where, source in zip(read_at["field"], read_at["location"], read_at["source"],
                                                             strict=True)))
         with st.expander(ctx.t("passage.show")):
             fields = list(read_at["field"])
-            chosen = st.selectbox(ctx.t("passage.field"), fields, format_func=lambda f: missing_label([f], lang),
+            chosen = st.selectbox(ctx.t("passage.field"), fields, format_func=lambda f: missing_label([f]),
                                   key="passage-field")
             place = read_at.iloc[fields.index(chosen)]
-            show_passage(place["source_sha256"], place["file_name"], place["location"], lang)
+            show_passage(place["source_sha256"], place["file_name"], place["location"])
     if isinstance(row.get("left_out_reason"), str):
-        st.warning(f"{left_out_label(row['left_out_reason'], lang).capitalize()} — {ctx.t('left_out_help')}")
+        st.warning(f"{left_out_label(row['left_out_reason']).capitalize()} — {ctx.t('left_out_help')}")
 
 
 NOT_FIGURES = ("report.type", "report.date")
@@ -146,13 +145,13 @@ def history(ctx: Context, key: str) -> None:
                                       marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
         figure.update_yaxes(tickformat=".0%", range=[0, 1.05])
         figure.update_xaxes(type="category")
-        show(style(figure, ctx.language, ctx.t("delivery_rate"), None, ctx.t("delivery_rate") + " (%)", height=280),
+        show(style(figure, title=ctx.t("delivery_rate"), x_title=None, y_title=ctx.t("delivery_rate") + " (%)", height=280),
              "project-history")
-    reports = reports.assign(type=[value_label(v, ctx.language) for v in reports["type"]])
-    show_table(ctx.language, as_percent(reports, ["implementation_rate"]), hide_index=True, column_config={
+    reports = reports.assign(type=[value_label(v) for v in reports["type"]])
+    show_table(as_percent(reports, ["implementation_rate"]), hide_index=True, column_config={
         "implementation_rate": percent_column(ctx.t("delivery_rate")),
-        "gender_allocated_usd": money_column(column_label("gender_allocated_usd", ctx.language)),
-        "gender_spent_usd": money_column(column_label("gender_spent_usd", ctx.language))})
+        "gender_allocated_usd": money_column(column_label("gender_allocated_usd")),
+        "gender_spent_usd": money_column(column_label("gender_spent_usd"))})
 
 
 def across_reports(ctx: Context, key: str) -> None:
@@ -160,16 +159,16 @@ def across_reports(ctx: Context, key: str) -> None:
     reports = ctx.query(across.project_reports, key)
     if len(reports) < 2:
         return
-    table = trajectory_table(ctx.query(across.indicator_series, key), reports, ctx.language)
+    table = trajectory_table(ctx.query(across.indicator_series, key), reports)
     if table.empty:
         return
     st.markdown(f"**{ctx.t('across_reports')}**")
-    show_table(ctx.language, table, hide_index=True, column_config={
+    show_table(table, hide_index=True, column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
-        "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="medium"),
-        "target_raw": st.column_config.TextColumn(column_label("target_raw", ctx.language)),
+        "statement": st.column_config.TextColumn(column_label("indicator"), width="medium"),
+        "target_raw": st.column_config.TextColumn(column_label("target_raw")),
         "changes": st.column_config.TextColumn(ctx.t("changes"), width="large")})
-    download_buttons(table, f"trajectory-{key.replace('/', '-')}", ctx.language)
+    download_buttons(table, f"trajectory-{key.replace('/', '-')}")
 
 
 def outcomes(ctx: Context, key: str) -> list[str]:
@@ -189,22 +188,21 @@ def outcomes(ctx: Context, key: str) -> list[str]:
         if box.open is False:
             continue
         with box:
-            show_table(ctx.language, as_percent(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw",
+            show_table(as_percent(rows[["code", "statement", "baseline_raw", "target_raw", "current_raw",
                                                       "progress", "status", "status_reason", "reason", "location"]],
                                                 ["progress"]), hide_index=True, column_config={
-                "statement": st.column_config.TextColumn(column_label("indicator", ctx.language), width="large"),
-                "progress": progress_column(ctx.t("progress"), ctx.language)})
+                "statement": st.column_config.TextColumn(column_label("indicator"), width="large"),
+                "progress": progress_column(ctx.t("progress"))})
     return list(dict.fromkeys(table["code"].dropna()))
 
 
 def uncertain(ctx: Context, doubtful: pd.DataFrame) -> None:
     """Figures OCR was unsure of, not yet confirmed or corrected: what was read, how sure, where."""
-    lang = ctx.language
     st.warning(ctx.t("uncertain_one") if len(doubtful) == 1 else ctx.t("uncertain_many").format(n=len(doubtful)))
-    show_table(lang, pd.DataFrame({
-        "figure": [field_label(f, lang) for f in doubtful["field"]], "read": doubtful["read"],
-        "confidence": [fmt_pct(c / 100, lang, decimals=0) for c in doubtful["confidence"]],
-        "location": [location(w, lang) for w in doubtful["location"]], "file_name": doubtful["file_name"]}),
+    show_table(pd.DataFrame({
+        "figure": [field_label(f) for f in doubtful["field"]], "read": doubtful["read"],
+        "confidence": [fmt_pct(c / 100, decimals=0) for c in doubtful["confidence"]],
+        "location": [location(w) for w in doubtful["location"]], "file_name": doubtful["file_name"]}),
         hide_index=True, column_config={"figure": ctx.t("figure"), "read": ctx.t("ocr_read"),
                                         "confidence": ctx.t("ocr_confidence")})
 
@@ -226,9 +224,9 @@ def render(ctx: Context) -> None:
     if missing:
         figures = [f for f in missing if f not in NOT_FIGURES]  # report type and date: no figure above
         if figures:
-            st.warning(f"{ctx.t('missing_intro')} {missing_label(figures, ctx.language)}.")
+            st.warning(f"{ctx.t('missing_intro')} {missing_label(figures)}.")
         if len(figures) < len(missing):
-            st.caption(f"{ctx.t('not_stated')} {missing_label([f for f in missing if f in NOT_FIGURES], ctx.language)}.")
+            st.caption(f"{ctx.t('not_stated')} {missing_label([f for f in missing if f in NOT_FIGURES])}.")
     doubtful = ctx.query(project_detail.uncertain_figures, key)
     if not doubtful.empty:
         uncertain(ctx, doubtful)
@@ -239,7 +237,7 @@ def render(ctx: Context) -> None:
         whole = bool(agencies["whole_project"].fillna(False).any())
         agencies = agencies.drop(columns=["whole_project"]).assign(
             corrected=["✎" if c else "" for c in agencies["corrected"]])
-        show_table(ctx.language, agencies, hide_index=True, column_config={
+        show_table(agencies, hide_index=True, column_config={
             "budget_usd": money_column(ctx.t("budget") + " (USD)"),
             "corrected": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand"))})
         if whole:  # no file splits the budget: the one recipient's is the project's
@@ -253,7 +251,7 @@ def render(ctx: Context) -> None:
     if comments.empty:
         st.caption(ctx.t("no_project_comments"))
     else:
-        show_table(ctx.language, comments, hide_index=True)
+        show_table(comments, hide_index=True)
     st.markdown(f"**{ctx.t('flags')}**")
     flags = ctx.run(quality.quality_flags, filters=dataclasses.replace(ctx.filters, project=key))
     flags = flags[flags["code"] != "reviewer_comment"]  # the comments are listed just above: not twice
@@ -261,23 +259,23 @@ def render(ctx: Context) -> None:
         st.caption(ctx.t("no_flags"))
     else:  # one project's flags: its number is the page's; an indicator column only where a flag names one
         shown = flags.drop(columns=["project_key"] + (["indicator"] if flags["indicator"].isna().all() else []))
-        show_table(ctx.language, shown.assign(
-            code=[value_label(c, ctx.language) for c in flags["code"]],
-            value_a=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_a"], strict=True)],
-            value_b=[flag_value(c, v, ctx.language) for c, v in zip(flags["code"], flags["value_b"], strict=True)]),
+        show_table(shown.assign(
+            code=[value_label(c) for c in flags["code"]],
+            value_a=[flag_value(c, v) for c, v in zip(flags["code"], flags["value_a"], strict=True)],
+            value_b=[flag_value(c, v) for c, v in zip(flags["code"], flags["value_b"], strict=True)]),
             hide_index=True)
-        download_buttons(flags, f"flags-{key.replace('/', '-')}", ctx.language)
+        download_buttons(flags, f"flags-{key.replace('/', '-')}")
     st.markdown(f"**{ctx.t('corrections')}**")
     user = current_user()
     if not read_only():
         named = list(agencies["agency"])
-        correction_form(db_path(), user, key, ctx.language, named + [a for a in agency_choices() if a not in named],
-                        codes)
-    if show_trail(db_path(), key, ctx.language, f"corrections-{key.replace('/', '-')}") and not read_only():
-        undo_form(db_path(), user, key, ctx.language)
+        correction_form(db_path(), user, key, agencies=named + [a for a in agency_choices() if a not in named],
+                        codes=codes)
+    if show_trail(db_path(), key, name=f"corrections-{key.replace('/', '-')}") and not read_only():
+        undo_form(db_path(), user, key)
     st.markdown(f"**{ctx.t('files')}**")
-    show_table(ctx.language, ctx.query(project_detail.project_sources, key).drop(columns=["sha256"]), hide_index=True)
-    warnings_box(ctx.query(project_detail.source_warnings, key), ctx.language)
+    show_table(ctx.query(project_detail.project_sources, key).drop(columns=["sha256"]), hide_index=True)
+    warnings_box(ctx.query(project_detail.source_warnings, key))
 
 
 context = page_setup("project")
