@@ -14,35 +14,53 @@ import tempfile
 import time
 from pathlib import Path
 
+import duckdb
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
 
 
 def page_runs(db: Path, projects: int, runs: int = 3) -> list[dict]:
-    """First-visit and cached run times of every page (medians of `runs`)."""
+    """First-visit and cached run times of every page (medians of `runs`); then the Overview as of
+    a date (`pagerun:overview:as_of`: every figure computed afresh, against the round before) and the
+    Project page of a project with six reports (`pagerun:project:6reports`, its indicators across them)."""
+    rows = [_page_run(db, projects, page, page, {}, runs) for page in PAGES]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        as_of = con.execute("SELECT strftime(quantile_disc(CAST(report_date || '-28' AS DATE), 0.5), '%Y-%m-%d') "
+                            "FROM mx_project_facts").fetchone()[0]
+        six = con.execute("SELECT project_key FROM reports GROUP BY 1 HAVING count(*) >= 6 ORDER BY 1 LIMIT 1").fetchone()
+    finally:
+        con.close()
+    rows.append(_page_run(db, projects, "overview:as_of", "overview", {"as_of": as_of}, runs))
+    if six:
+        rows.append(_page_run(db, projects, "project:6reports", "project", {"project": six[0]}, runs))
+    return rows
+
+
+def _page_run(db: Path, projects: int, name: str, page: str, params: dict, runs: int) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     os.environ["LENS_DB"] = str(db)
-    rows = []
-    for page in PAGES:
-        first, cached = [], []
-        for _ in range(runs):
-            st.cache_data.clear()
-            st.cache_resource.clear()
-            app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=600)
-            started = time.perf_counter()
-            app.run()
-            first.append(time.perf_counter() - started)
-            if app.exception:
-                raise RuntimeError(f"{page}: {app.exception[0].value}")
-            started = time.perf_counter()
-            app.run()
-            cached.append(time.perf_counter() - started)
-        rows.append({"name": f"pagerun:{page}", "n": projects, "first_s": round(statistics.median(first), 3),
-                     "cached_s": round(statistics.median(cached), 3), "median_s": round(statistics.median(first), 3),
-                     "p90_s": round(max(first), 3), "runs": runs})
-    return rows
+    first, cached = [], []
+    for _ in range(runs):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=600)
+        for key, value in params.items():
+            app.query_params[key] = value
+        started = time.perf_counter()
+        app.run()
+        first.append(time.perf_counter() - started)
+        if app.exception:
+            raise RuntimeError(f"{name}: {app.exception[0].value}")
+        started = time.perf_counter()
+        app.run()
+        cached.append(time.perf_counter() - started)
+    return {"name": f"pagerun:{name}", "n": projects, "first_s": round(statistics.median(first), 3),
+            "cached_s": round(statistics.median(cached), 3), "median_s": round(statistics.median(first), 3),
+            "p90_s": round(max(first), 3), "runs": runs, **({"params": params} if params else {})}
 
 
 def main() -> int:

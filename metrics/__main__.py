@@ -1,9 +1,11 @@
-"""`python -m metrics summary --db FILE [--country ISO3] [--agency X] [--json]`: the portfolio's
-headline figures, to check them without the app; `python -m metrics history --db FILE --project ID
+"""`python -m metrics summary --db FILE [--country ISO3] [--agency X] [--as-of YYYY-MM-DD] [--json]`:
+the portfolio's headline figures (as of a date: each project's latest report by then), to check them
+without the app; `python -m metrics history --db FILE --project ID
 [--json]`: a project's reports in date order and each indicator's series across them."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -31,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     cmd.add_argument("--db", default=str(DEFAULT_DB))
     cmd.add_argument("--country", help="ISO3 code, e.g. MLI")
     cmd.add_argument("--agency", help="English acronym, e.g. UNDP")
+    cmd.add_argument("--as-of", dest="as_of", type=_iso_date,
+                     help="YYYY-MM-DD: each project's latest report whose period had ended by then, "
+                          "export years up to that year")
     cmd.add_argument("--json", action="store_true", help="one JSON object")
     cmd = commands.add_parser("history", help="a project's reports and indicator series, in date order")
     cmd.add_argument("--db", default=str(DEFAULT_DB))
@@ -51,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         return _history(con, args.project, args.json)
     try:
         unknown = _unknown_filter(con, args.country, args.agency)
-        figures = None if unknown else summary(con, Filters(country=args.country, agency=args.agency))
+        figures = None if unknown else summary(con, Filters(country=args.country, agency=args.agency,
+                                                                     as_of=args.as_of))
     finally:
         con.close()
     if unknown:
@@ -63,6 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     for line in summary_lines(figures):
         print(line)
     return 0
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {text!r}") from None
 
 
 def _history(con, project: str, as_json: bool) -> int:
@@ -100,7 +113,8 @@ def summary_lines(figures: dict) -> list[str]:
     """The summary as text: what --json holds, in sentences (projects behind and left out included)."""
     left = figures.get("left_out") or {}
     left_text = "; ".join(f"{n} {_LEFT_OUT.get(reason, reason)}" for reason, n in sorted(left.items()))
-    lines = [f"{counted(figures['projects'], 'project')}, {figures['projects_behind']} behind"
+    lines = [f"as of {figures['as_of']}: each project's latest report by then"] if figures.get("as_of") else []
+    lines += [f"{counted(figures['projects'], 'project')}, {figures['projects_behind']} behind"
              + (f"; left out of the totals: {left_text}" if left_text else ""),
              f"budget {_money(figures['budget_usd'])} ({counted(figures['budget_base_projects'], 'project')} with a "
              f"budget), expenditure {_money(figures['expenditure_usd'])}, delivery {_rate(figures['delivery_rate'])} "

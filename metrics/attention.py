@@ -3,9 +3,13 @@ with what makes each one need it (the gap, the indicators behind and their commo
 category, the flags)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 
+from loaders.store.current import period_end
+from metrics import settings
 from metrics.base import Filters, uses_materialized
 from metrics.query import indicator_query
 
@@ -25,29 +29,40 @@ _TOP_CATEGORY = """top AS (
               WHERE status = 'behind' AND project_key IN (SELECT project_key FROM picked))
         GROUP BY project_key, category)
     WHERE rank = 1)"""  # the commonest category among the indicators behind; a tie goes to the first by name
+_LAST_REPORT = period_end("f.report_date")
+# An open project (its end after the reference date) whose last progress report's period ended more
+# than STALE_MONTHS before that date. Judged when asked, not when stored: today moves on.
+_STALE = f"""(f.kind = 'progress_report' AND {_LAST_REPORT} IS NOT NULL AND f.end_day > {{reference}}
+          AND {_LAST_REPORT} < {{reference}} - to_months({settings.STALE_MONTHS}))"""
 _PICKED = """picked AS (
     SELECT f.project_key, f.title, array_to_string(f.countries, ', ') AS countries, f.delivery_rate, f.delivery_source,
            f.time_elapsed, f.delivery_gap,
-           f.behind, n.indicators_behind, n.indicators, n.flags, f.left_out_reason
+           f.behind, n.indicators_behind, n.indicators, n.flags, f.left_out_reason,
+           CASE WHEN {stale} THEN {last_report} END AS no_report_since
     FROM f JOIN {counts} n ON n.project_key = f.project_key
-    WHERE f.behind OR n.indicators_behind > 0 OR n.flags > 0
+    WHERE f.behind OR n.indicators_behind > 0 OR n.flags > 0 OR {stale}
     ORDER BY f.behind DESC, n.indicators_behind DESC, n.flags DESC, f.project_key{limit})"""
 # the projects shown are picked first, so that the delay categories are counted for those alone
 _SELECT = """
     SELECT p.project_key, p.title, p.countries, p.delivery_rate, p.delivery_source, p.time_elapsed, p.delivery_gap,
-           p.behind, p.indicators_behind, p.indicators, p.flags, t.top_delay_category, p.left_out_reason
+           p.behind, p.indicators_behind, p.indicators, p.flags, t.top_delay_category, p.left_out_reason,
+           p.no_report_since
     FROM picked p LEFT JOIN top t ON t.project_key = p.project_key
     ORDER BY p.behind DESC, p.indicators_behind DESC, p.flags DESC, p.project_key"""
 
 
 def projects_needing_attention(con: duckdb.DuckDBPyConnection, filters: Filters | None = None,
-                               limit: int | None = None) -> pd.DataFrame:
-    """One row per project with something to look at, worst first: behind, then indicators behind, then flags;
-    at most `limit` rows."""
+                               limit: int | None = None, today: dt.date | None = None) -> pd.DataFrame:
+    """One row per project with something to look at, worst first: behind, then indicators behind, then flags,
+    then no report for more than STALE_MONTHS (`no_report_since`: the end of the last report's period, judged
+    at the as-of date, else `today`); at most `limit` rows."""
     filters = filters or Filters()
     limit_sql = f" LIMIT {int(limit)}" if limit else ""
+    reference = dt.date.fromisoformat(filters.as_of) if filters.as_of else (today or dt.date.today())
+    stale = _STALE.format(reference=f"DATE '{reference.isoformat()}'")
+    shape = {"limit": limit_sql, "stale": stale, "last_report": _LAST_REPORT}
     if uses_materialized(filters):  # counts pre-computed after every write
-        picked = _PICKED.format(counts="mx_project_counts", limit=limit_sql)
+        picked = _PICKED.format(counts="mx_project_counts", **shape)
         return indicator_query(con, _SELECT, filters, more_ctes=picked + ", " + _TOP_CATEGORY)
-    picked = _PICKED.format(counts="counts", limit=limit_sql)
+    picked = _PICKED.format(counts="counts", **shape)
     return indicator_query(con, _SELECT, filters, more_ctes=_LIVE_COUNTS + ", " + picked + ", " + _TOP_CATEGORY)

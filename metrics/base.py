@@ -102,13 +102,30 @@ f AS (SELECT * FROM project_facts f WHERE {where})
 """, params)
     as_of = "CAST(? AS DATE)" if filters.as_of else "NULL::DATE"
     as_of_params = [filters.as_of] if filters.as_of else []
+    # as of a chosen date: the reports whose period had ended by then (an undated one cannot be
+    # placed and stays), and the export's fiscal years up to that date's year
+    reported_by = f"(r.date IS NULL OR {period_end('r.date')} <= CAST(? AS DATE))" if filters.as_of else "TRUE"
+    exported_by = ("(TRY_CAST(left(fiscal_year, 4) AS INTEGER) IS NULL"
+                   " OR TRY_CAST(left(fiscal_year, 4) AS INTEGER) <= year(CAST(? AS DATE)))") if filters.as_of else "TRUE"
     sql = f"""
 WITH ranked AS (
     SELECT s.sha256, s.project_key, s.kind, r.type, r.date, r.implementation_rate, r.gender_allocated_usd,
            r.gender_spent_usd,
            row_number() OVER (PARTITION BY s.project_key ORDER BY {CURRENT_REPORT_ORDER}) AS rank
     FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
-), current_source AS (SELECT * FROM ranked WHERE rank = 1), {agency_lines_ctes()},
+    WHERE {reported_by}
+), current_source AS (SELECT * FROM ranked WHERE rank = 1), corrections_in_force AS (
+    -- a report's figure or indicator cell corrected by hand counts with the report it was entered on,
+    -- and with a newer file of the same period that supersedes it (the trail lists it if that file
+    -- differs); a report of another period is read afresh, and as of an earlier date that report's own
+    -- figures show; a project's budget, markers and agency budgets count with any report, and so does a
+    -- correction whose file was removed
+    SELECT a.* FROM active_corrections a LEFT JOIN current_source c ON c.project_key = a.project_key
+    LEFT JOIN sources corrected ON corrected.sha256 = a.source_sha256
+    LEFT JOIN sources shown ON shown.sha256 = c.sha256
+    WHERE NOT (starts_with(a.field, 'report.') OR starts_with(a.field, 'indicators.'))
+          OR corrected.sha256 IS NULL OR corrected.report_period = shown.report_period
+), {agency_lines_ctes()},
 workbook AS (
     SELECT resolved_project_key AS project_key, round(sum(amount_usd), 2) AS budget,
            round(sum(expenditure_usd), 2) AS expenditure, count(expenditure_usd) AS with_expenditure,
@@ -118,7 +135,8 @@ workbook AS (
     SELECT resolved_project_key AS project_key, round(sum(amount_usd), 2) AS budget,
            round(sum(net_funded_usd), 2) AS net_funded, round(sum(expenditure_usd), 2) AS expenditure,
            max(fiscal_year) AS last_fiscal_year
-    FROM budget_lines_resolved WHERE source_kind = 'financial_export' AND resolved_project_key IS NOT NULL GROUP BY 1
+    FROM budget_lines_resolved WHERE source_kind = 'financial_export' AND resolved_project_key IS NOT NULL
+                                     AND {exported_by} GROUP BY 1
 ), fix AS (
     SELECT project_key, list(field ORDER BY field) AS corrected_fields,
            max(TRY_CAST(new_value AS DOUBLE)) FILTER (WHERE field = 'project.total_budget_usd') AS total_budget_usd,
@@ -129,7 +147,7 @@ workbook AS (
            max(TRY_CAST(new_value AS DOUBLE)) FILTER (WHERE field = 'report.gender_spent_usd') AS gender_spent_usd,
            max(new_value) FILTER (WHERE field = 'report.type') AS report_type,
            max(new_value) FILTER (WHERE field = 'report.date') AS report_date
-    FROM active_corrections GROUP BY project_key
+    FROM corrections_in_force GROUP BY project_key
 ), dated AS (
     SELECT c.project_key, p.title, p.countries, coalesce(x.gender_marker, p.gender_marker) AS gender_marker,
            coalesce(x.risk_marker, p.risk_marker) AS risk_marker, c.kind,
@@ -183,7 +201,7 @@ workbook AS (
     FROM measured
 ), f AS (SELECT * FROM project_facts f WHERE {where})
 """
-    return sql, as_of_params * 2 + params
+    return sql, as_of_params * 4 + params
 
 
 _CELL_FIELD = r"^indicators\.(.+)\.(baseline|target|milestone|current)$"
@@ -213,7 +231,7 @@ def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, lis
     SELECT project_key, regexp_extract(field, '{_CELL_FIELD}', 1) AS code, regexp_extract(field, '{_CELL_FIELD}', 2) AS cell,
            json_extract_string(new_value, '$.raw') AS raw, TRY_CAST(json_extract_string(new_value, '$.value') AS DOUBLE) AS value,
            json_extract_string(new_value, '$.unit') AS unit
-    FROM active_corrections WHERE field LIKE 'indicators.%'
+    FROM corrections_in_force WHERE field LIKE 'indicators.%'
 ), indicators_corrected AS (
     SELECT ind.* REPLACE ({_CELL_REPLACE}),
         list_filter([{_CELL_MARKS}], lambda x: x IS NOT NULL) AS corrected_cells

@@ -6,9 +6,12 @@ revised) and `fell` where a value counted in the same unit is lower than the rep
 cumulative count should not fall). Every active progress report and final review of the project
 counts (a newer file of the same period has superseded the older, which is no longer active).
 Reports are ordered by the end of the period their date names (`2021` after `2021-06`), undated
-ones last; the current report carries the corrections entered by hand, as on every page."""
+ones last; a report's figures and indicator cells corrected by hand count with the report they were
+entered on, a project's figures with the current report, as on every page."""
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import json
 import math
 import re
@@ -17,6 +20,8 @@ import duckdb
 import pandas as pd
 
 from loaders.store.current import period_end
+from metrics.base import Filters
+from metrics.query import indicator_query
 
 _REVISED = re.compile(r"r[ée]vis", re.IGNORECASE)
 REPORT_KINDS = ("progress_report", "final_review")
@@ -31,18 +36,17 @@ def project_reports(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Data
     spent, expenditure (rate × the report's budget), budget, file, `sha256`, `current`."""
     frame = con.execute(f"""
         SELECT r.date, r.type, r.kind, r.implementation_rate, r.gender_allocated_usd, r.gender_spent_usd,
-               p.total_budget_usd AS budget_usd, s.file_name, s.sha256,
+               p.total_budget_usd AS budget_usd, s.file_name, s.sha256, s.report_period,
                s.sha256 IN (SELECT sha256 FROM mx_current_source WHERE project_key = ?) AS current
         FROM reports r JOIN active_sources s ON s.sha256 = r.source_sha256
         LEFT JOIN projects p ON p.source_sha256 = r.source_sha256 AND p.project_key = r.project_key
         WHERE r.project_key = ? AND list_contains(?, s.kind)
         ORDER BY {period_end('r.date')} NULLS LAST, s.ingested_at""",
                         [project_key, project_key, list(REPORT_KINDS)]).df()
-    fixes = _fixes(con, project_key)
-    for field, column in _REPORT_FIELDS.items():
-        if field in fixes and frame["current"].any():
-            value = fixes[field]
-            frame.loc[frame["current"], column] = _float(value) if column in _NUMBERS else value
+    for field, value, shas in _fixes(con, project_key, frame):
+        column = _REPORT_FIELDS.get(field)
+        if column is not None:
+            frame.loc[frame["sha256"].isin(shas), column] = _float(value) if column in _NUMBERS else value
     frame["expenditure_usd"] = frame["implementation_rate"] * frame["budget_usd"]
     return frame
 
@@ -50,7 +54,8 @@ def project_reports(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Data
 def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """One row per indicator and report, in the order of the results table then of the reports:
     code, statement, report (its sha256) and date, value (raw, number, unit), target (raw, number,
-    unit), revised, fell, and `fell_from` (the value before, as read, where it fell)."""
+    unit), revised, fell, `fell_from` (the value before, as read, where it fell), and `status` at that
+    report (the portfolio as of the end of the report's period: metrics/base.py)."""
     reports = project_reports(con, project_key)
     frame = con.execute("""
         SELECT i.code, i.statement, i.source_sha256 AS report, i.current_raw, i.current_value, i.current_unit,
@@ -58,36 +63,77 @@ def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Dat
         FROM indicators i JOIN active_sources s ON s.sha256 = i.source_sha256
         WHERE i.project_key = ? AND list_contains(?, s.kind)""", [project_key, list(REPORT_KINDS)]).df()
     if frame.empty:
-        return frame.assign(report_date=[], revised=[], fell=[], fell_from=[]).drop(columns=["row_number"])
+        return frame.assign(report_date=[], revised=[], fell=[], fell_from=[], status=[]).drop(columns=["row_number"])
     position = {sha: k for k, sha in enumerate(reports["sha256"])}
     frame["report_date"] = frame["report"].map(dict(zip(reports["sha256"], reports["date"], strict=True)))
     frame["order"] = frame["report"].map(position)
-    current = reports.loc[reports["current"], "sha256"]
-    if len(current):
-        _apply_cell_fixes(frame, current.iloc[0], _fixes(con, project_key))
+    _apply_cell_fixes(frame, _fixes(con, project_key, reports))
     frame = frame.sort_values(["order", "row_number"], kind="stable").drop_duplicates(["code", "report"])
     latest = frame.groupby("code", sort=False)["row_number"].last().sort_values(kind="stable")  # the latest table's order
     frame["revised"], frame["fell"], frame["fell_from"] = _marks(frame)
+    statuses = _statuses(con, project_key, reports)
+    frame["status"] = [statuses.get((sha, code)) for sha, code in zip(frame["report"], frame["code"], strict=True)]
     frame["code"] = pd.Categorical(frame["code"], categories=list(latest.index), ordered=True)
     frame = frame.sort_values(["code", "order"], kind="stable")
     frame["code"] = frame["code"].astype(str)
     return frame.drop(columns=["row_number", "order"]).reset_index(drop=True)
 
 
-def _fixes(con: duckdb.DuckDBPyConnection, project_key: str) -> dict[str, str]:
-    return dict(con.execute("SELECT field, new_value FROM active_corrections WHERE project_key = ?",
-                            [project_key]).fetchall())
+def _statuses(con: duckdb.DuckDBPyConnection, project_key: str, reports: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(report sha256, code) → the indicator's status as of the end of that report's period (the
+    current report's as every page shows it); undated reports, which no date can select, have none."""
+    found = {}
+    for sha, date, current in zip(reports["sha256"], reports["date"], reports["current"], strict=True):
+        end = period_end_day(date)
+        if not current and end is None:
+            continue
+        filters = Filters(project=project_key) if current else Filters(project=project_key, as_of=end.isoformat())
+        rows = indicator_query(con, "SELECT source_sha256, code, status FROM i", filters)
+        found.update({(s, c): status for s, c, status in zip(rows["source_sha256"], rows["code"], rows["status"],
+                                                              strict=True) if s == sha})
+    return found
 
 
-def _apply_cell_fixes(frame: pd.DataFrame, current: str, fixes: dict[str, str]) -> None:
-    """The current report's indicator cells corrected by hand (`indicators.CODE.current|target`)."""
-    for field, new in fixes.items():
+def period_end_day(date) -> dt.date | None:
+    """The last day of a report date written `2021`, `2021-06` or `2021-06-15` (None when unreadable)."""
+    if not isinstance(date, str):
+        return None
+    parts = date.split("-")
+    try:
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 12, 31)
+        year, month = int(parts[0]), int(parts[1])
+        if len(parts) == 2:
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, int(parts[2]))
+    except ValueError:
+        return None
+
+
+def _fixes(con: duckdb.DuckDBPyConnection, project_key: str, reports: pd.DataFrame) -> list[tuple[str, str, set[str]]]:
+    """Each correction in force with the reports it applies to: a report's figure or an indicator cell
+    to the report it was entered on or the newer file of its period (as metrics/base.py counts it), a
+    project's figure, or one whose file was removed, to the current report."""
+    found = []
+    current = set(reports.loc[reports["current"].astype(bool), "sha256"])
+    for field, value, period in con.execute(
+            "SELECT a.field, a.new_value, s.report_period FROM active_corrections a "
+            "LEFT JOIN sources s ON s.sha256 = a.source_sha256 WHERE a.project_key = ? ORDER BY a.id",
+            [project_key]).fetchall():
+        own = field.startswith(("report.", "indicators.")) and period is not None
+        found.append((field, value, set(reports.loc[reports["report_period"] == period, "sha256"]) if own else current))
+    return found
+
+
+def _apply_cell_fixes(frame: pd.DataFrame, fixes: list[tuple[str, str, set[str]]]) -> None:
+    """Indicator cells corrected by hand (`indicators.CODE.current|target`), in the report they count with."""
+    for field, new, shas in fixes:
         parts = field.split(".")
         if parts[0] != "indicators" or parts[-1] not in ("current", "target"):
             continue
         code, cell = ".".join(parts[1:-1]), parts[-1]
         value = json.loads(new)
-        rows = (frame["report"] == current) & (frame["code"] == code)
+        rows = frame["report"].isin(shas) & (frame["code"] == code)
         frame.loc[rows, [f"{cell}_raw", f"{cell}_value", f"{cell}_unit"]] = [value.get("raw"), _float(value.get("value")),
                                                                               value.get("unit")]
 

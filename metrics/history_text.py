@@ -12,7 +12,7 @@ from metrics.history import indicator_series, project_reports
 
 def history(con: duckdb.DuckDBPyConnection, project_key: str) -> dict:
     """The project's history as plain data: `reports` (date order) and `indicators` (code → series)."""
-    reports = project_reports(con, project_key).drop(columns=["sha256", "current"])
+    reports = project_reports(con, project_key).drop(columns=["sha256", "current", "report_period"])
     series = indicator_series(con, project_key)
     indicators: dict[str, dict] = {}
     for row in series.to_dict("records"):
@@ -20,7 +20,8 @@ def history(con: duckdb.DuckDBPyConnection, project_key: str) -> dict:
         entry["series"].append({"report_date": row["report_date"], "value": _plain(row["current_value"]),
                                 "unit": row["current_unit"], "raw": row["current_raw"], "target": _plain(row["target_value"]),
                                 "target_unit": row["target_unit"], "target_raw": row["target_raw"],
-                                "revised": bool(row["revised"]), "fell": bool(row["fell"])})
+                                "revised": bool(row["revised"]), "fell": bool(row["fell"]),
+                                "status": row["status"] if isinstance(row["status"], str) else None})
     return {"project": project_key, "reports": [{k: _plain(v) for k, v in r.items()} for r in reports.to_dict("records")],
             "indicators": indicators}
 
@@ -36,7 +37,8 @@ def history_lines(data: dict) -> list[str]:
         lines.append("indicators: none (they come from the results tables of progress reports)")
     for code, entry in data["indicators"].items():
         points = [f"{p['report_date'] or '?'} {_value(p)} (target {p['target_raw'] or '—'}"
-                  + (", revised" if p["revised"] else "") + (", fell" if p["fell"] else "") + ")"
+                  + (", revised" if p["revised"] else "") + (", fell" if p["fell"] else "")
+                  + (f"; {p['status']}" if p["status"] else "") + ")"
                   for p in entry["series"]]
         lines.append(f"  {code}: " + " → ".join(points))
     return lines

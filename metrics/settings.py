@@ -10,3 +10,4 @@ UNIT_MIXUP_RATIO = 3.0  # current above target by more than this factor: likely 
 RATE_TOLERANCE = 0.005  # half a percentage point
 MONEY_TOLERANCE = 0.5  # USD
 IMPLAUSIBLE_DELIVERY = 1.5  # a delivery rate above this (or below 0) is a misread or mistyped figure: shown, left out of roll-ups
+STALE_MONTHS = 7  # an open project whose last report's period ended longer ago than this: "no report since …"

@@ -49,8 +49,9 @@ def _clean(value):
     return round(value, 6) if isinstance(value, float) else value
 
 
-def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> dict:
-    """Projects, budget, expenditure, delivery, GEWE figures and indicators per status."""
+def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, with_indicators: bool = True) -> dict:
+    """Projects, budget, expenditure, delivery, GEWE figures and indicators per status (without the
+    indicators, whose statuses cost most as of another date, when `with_indicators` is False)."""
     filters = filters or Filters()
     row = project_query(con, f"SELECT {_HEADLINE} FROM f", filters).iloc[0].to_dict()
     figures = {key: _clean(value) for key, value in row.items()}
@@ -62,6 +63,8 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> 
     figures["left_out"] = {reason: int(n) for reason, n in zip(left_out["reason"], left_out["n"], strict=True)}
     figures["left_out_expenditure_usd"] = {reason: _clean(spent) for reason, spent in
                                            zip(left_out["reason"], left_out["spent"], strict=True)}
+    if not with_indicators:
+        return figures
     statuses = indicator_query(con, "SELECT status, count(*) AS n, count(DISTINCT project_key) AS projects FROM i "
                                     "GROUP BY ROLLUP (status) ORDER BY status NULLS LAST", filters)
     counted = statuses[statuses["status"].notna()]
@@ -82,4 +85,6 @@ def summary(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> d
     result["by_country"] = {code: headline(con, replace(filters, country=code)) for code in codes}
     # the country rows count a joint project in each of its countries: what they add up to, and why
     result["country_rows"] = country_rows_vs_portfolio(con, filters)
+    if filters.as_of:
+        result["as_of"] = filters.as_of
     return result

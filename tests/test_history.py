@@ -67,17 +67,20 @@ def test_the_history_as_text_and_an_unknown_project(store, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"project {PROJECT}: 3 reports, in date order"
     assert lines[1].startswith("  2020-06  semi-annual: implementation rate 20.0%, expenditure 299,600 USD")
-    assert "  1.1.1: 2020-06 8 (target 30) → 2020-11 15 (target 30) → 2021-06 12 (target 40 (révisé), revised, fell)" in lines
+    assert ("  1.1.1: 2020-06 8 (target 30; on track) → 2020-11 15 (target 30; on track) → 2021-06 12 (target 40 (révisé), "
+            "revised, fell; behind)") in lines
     assert main(["history", "--db", str(store), "--project", "NOPE"]) == 1
     assert "no project NOPE in this store" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("language,columns,changes", [
+@pytest.mark.parametrize("language,columns,changes,statuses", [
     ("en", ["Jun 2020 · semi-annual", "Nov 2020 · annual", "Jun 2021 · semi-annual"],
-     "target revised 30 → 40 (révisé) (Jun 2021); fell 15 dont 6 femmes → 12 dont 5 femmes (Jun 2021)"),
+     "target revised 30 → 40 (révisé) (Jun 2021); fell 15 dont 6 femmes → 12 dont 5 femmes (Jun 2021)",
+     ["on track", "on track", "behind"]),
     ("fr", ["juin 2020 · semestriel", "nov. 2020 · annuel", "juin 2021 · semestriel"],
-     "cible révisée 30 → 40 (révisé) (juin 2021) ; en baisse 15 dont 6 femmes → 12 dont 5 femmes (juin 2021)")])
-def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch, language, columns, changes):
+     "cible révisée 30 → 40 (révisé) (juin 2021) ; en baisse 15 dont 6 femmes → 12 dont 5 femmes (juin 2021)",
+     ["en bonne voie", "en bonne voie", "en retard"])])
+def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch, language, columns, changes, statuses):
     db = _store(tmp_path, "text")
     monkeypatch.setenv("LENS_DB", str(db))
     monkeypatch.chdir(ROOT)
@@ -88,7 +91,8 @@ def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch,
     assert not app.exception, [e.value for e in app.exception]
     table = next(f.value for f in app.dataframe if "changes" in f.value.columns).set_index("code")
     assert [c for c in table.columns if "·" in c] == columns
-    assert list(table.loc["1.1.1", columns]) == ["8 dont 3 femmes", "15 dont 6 femmes", "12 dont 5 femmes"]
+    assert list(table.loc["1.1.1", columns]) == [f"{value} · {status}" for value, status in zip(
+        ["8 dont 3 femmes", "15 dont 6 femmes", "12 dont 5 femmes"], statuses, strict=True)]  # the status at each report
     assert table.loc["1.1.1", "target_raw"] == "40 (révisé)" and table.loc["1.1.1", "changes"] == changes
     assert table.loc["1.1", "changes"] == ""
 

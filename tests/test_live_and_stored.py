@@ -81,3 +81,38 @@ def test_every_metric_function_agrees_live_and_stored(stores, store, monkeypatch
     for f, stored_row, live_row in zip(filters, stored, live, strict=True):
         for (function, args), a, b in zip(CALLS, stored_row, live_row, strict=True):
             _same(a, b, f"{store}: {function.__module__}.{function.__name__}{args} {f}")
+
+
+def test_as_of_a_date_every_metric_agrees_with_a_store_holding_only_the_reports_by_then(tmp_path):
+    """The portfolio as of 30 November 2020 (live queries over the whole series of tests/variants/series.py)
+    gives what a store holding only the reports of June and November 2020 gives from its stored tables: each
+    project's latest report by then is its current one, its end date and indicators with it. Only where the
+    date came from differs (`as_of_source`: chosen, against the report's own)."""
+    from tests.variants.series import series
+
+    texts = series()
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    whole, partial = tmp_path / "whole.duckdb", tmp_path / "partial.duckdb"
+    assert not ingest(sorted(tmp_path.glob("*.txt")), whole).failures
+    assert not ingest([tmp_path / "mali-2020-06.txt", tmp_path / "mali-2020-11.txt"], partial).failures
+    compared = 0
+    for function, args in CALLS:
+        con = duckdb.connect(str(whole), read_only=True)
+        try:
+            as_of = function(con, Filters(as_of="2020-11-30"), *args)
+        finally:
+            con.close()
+        con = duckdb.connect(str(partial), read_only=True)
+        try:
+            stored = function(con, Filters(), *args)
+        finally:
+            con.close()
+        if isinstance(as_of, pd.DataFrame) and "as_of_source" in as_of:
+            assert set(as_of["as_of_source"]) <= {"chosen"} and set(stored["as_of_source"]) <= {"report"}
+            as_of, stored = as_of.drop(columns=["as_of_source"]), stored.drop(columns=["as_of_source"])
+        if isinstance(as_of, dict) and "as_of" in as_of:  # the summary names the date it was asked for
+            assert as_of.pop("as_of") == "2020-11-30"
+        _same(stored, as_of, f"as of 2020-11-30: {function.__module__}.{function.__name__}{args}")
+        compared += 1
+    assert compared == len(CALLS)

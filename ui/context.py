@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import os
 import threading
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from loaders.store.session import StoreOutdated, reading, upgrade
 from metrics import catalog
 from metrics.base import Filters
 from metrics.materialize import install
+from ui.definitions import help_text
 from ui.i18n import LANGUAGES, t, value_label
 from ui.identity import read_only, sign_in_bar
 from ui.language import current, speak
@@ -40,7 +42,8 @@ def samples_path() -> Path:
 
 _BUILD_LOCK = threading.Lock()
 _URL_KEYS = {"country": "country", "agency": "agency", "outcome": "outcome", "report_type": "type",
-             "gender_marker": "marker"}
+             "gender_marker": "marker", "as_of": "as_of"}
+EARLIEST = dt.date(2005, 1, 1)  # the PBF's first year: the date picker starts there
 
 
 @dataclass
@@ -246,7 +249,24 @@ def _filter_bar(options: dict) -> Filters:
     outcome = _select("outcome", list(outcome_labels), label_of=lambda v: outcome_labels[v][:90])
     report_type = _select("report_type", options["report_type"], label_of=lambda v: value_label(v))
     marker = _select("gender_marker", options["gender_marker"], label_of=lambda m: f"GM{m}")
-    return Filters(country=country, agency=agency, report_type=report_type, gender_marker=marker, outcome=outcome)
+    return Filters(country=country, agency=agency, report_type=report_type, gender_marker=marker, outcome=outcome,
+                   as_of=_as_of())
+
+
+def _as_of() -> str | None:
+    """The date the portfolio is shown as of (`as_of=YYYY-MM-DD` in the URL; empty: each project's
+    latest report). A date the URL gives that is not one is ignored."""
+    key = "lens_filter_as_of"
+    if key not in st.session_state:
+        try:
+            st.session_state[key] = dt.date.fromisoformat(st.query_params.get("as_of") or "")
+        except ValueError:
+            st.session_state[key] = None
+    chosen = st.sidebar.date_input(t("as_of_filter"), value=st.session_state[key], min_value=EARLIEST,
+                                   max_value=dt.date.today(), format="DD/MM/YYYY" if current() == "fr" else "YYYY-MM-DD",
+                                   help=help_text("as_of"))
+    st.session_state[key] = chosen if isinstance(chosen, dt.date) else None
+    return st.session_state[key].isoformat() if st.session_state[key] else None
 
 
 def _write_url(filters: Filters) -> None:

@@ -172,6 +172,9 @@ COLUMN_LABELS: dict[str, str] = {
     "gender_allocated_usd": "GEWE allocated (USD)",
     "gender_spent_usd": "GEWE spent (USD)",
     "corrected_fields": "Entered by hand", "number": "No.",
+    "delivery_then": "Delivery rate then", "delivery_now": "Delivery rate now",
+    "worsened": "Indicators worsened", "improved": "Indicators improved", "fell_behind": "Fell behind",
+    "end_moved": "End date moved", "no_report_since": "No report since",
     # the columns of the downloads (CSV, Excel), which carry every column of the table shown
     "delivery_source": "Delivery rate from", "end_day": "End date",
     "expenditure_estimate_usd": "Expenditure (USD)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ui.charts import short_title
-from ui.i18n import fmt_date, t, value_label
+from ui.i18n import fmt_date, status_label, t, value_label
 
 
 def report_column(date, report_type) -> str:
@@ -28,9 +28,9 @@ def _headers(reports: pd.DataFrame) -> dict[str, str]:
 
 
 def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator: code, statement, the value in each report (its column named by the
-    report), the latest target, and the changes (`target revised 30 → 40 (révisé) (Jun 2021)`,
-    `fell 15 → 12 (Jun 2021)`)."""
+    """One row per indicator: code, statement, the value in each report with the status it had then
+    (`12 · behind`; its column named by the report), the latest target, and the changes (`target
+    revised 30 → 40 (révisé) (Jun 2021)`, `fell 15 → 12 (Jun 2021)`)."""
     columns = _headers(reports)
     rows = []
     for code, group in series.groupby("code", sort=False):
@@ -39,7 +39,9 @@ def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFram
             row[header] = ""
         changes, before = [], None
         for point in group.itertuples(index=False):
-            row[columns[point.report]] = point.current_raw or "—"
+            status = getattr(point, "status", None)
+            row[columns[point.report]] = (point.current_raw or "—") + (
+                f" · {status_label(status)}" if isinstance(status, str) else "")
             when = fmt_date(point.report_date) if isinstance(point.report_date, str) else "?"
             if point.revised and before is not None:
                 changes.append(t("change.target_revised").format(before=before.target_raw or "—",

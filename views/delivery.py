@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -27,11 +28,13 @@ from ui.country_rows import country_rows_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import country_name, fmt_money, fmt_money_short, fmt_number, fmt_pct, left_out_label, left_out_note
+from ui.scatter_labels import label_positions
 from ui.tables import DATE_FORMATS, first_rows, show_table
 
 OUTCOME_BARS = 30  # the outcomes with the lowest delivery; a chart of thousands of bars helps nobody
 LABELLED_POINTS = 30  # past this many projects the scatter drops its text labels
 SCATTER_POINTS = 2000  # past this many, projects are counted per cell instead of drawn one by one
+X_RANGE = (0.0, 1.05)  # time elapsed: a project at 100 % keeps its point and label inside the plot
 CELL = 0.05  # the counting cells: 5 points of time elapsed × 5 points of delivery
 
 
@@ -99,8 +102,8 @@ def scatter(ctx: Context, projects) -> None:
               go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line={"dash": "dot", "color": "#777"},
                          name=ctx.t("delivery_equals_time"), hoverinfo="skip")]
     counted = len(data) > SCATTER_POINTS  # the counts under the zone; single points over it
-    figure = go.Figure([density(ctx, data, y_range), *guides] if counted else [*guides, points(ctx, data)])
-    figure.update_xaxes(range=[0, 1.05], tickformat=".0%")
+    figure = go.Figure([density(ctx, data, y_range), *guides] if counted else [*guides, points(ctx, data, y_range)])
+    figure.update_xaxes(range=list(X_RANGE), tickformat=".0%")
     figure.update_yaxes(range=list(y_range), tickformat=".0%")
     show(style(figure, title=f"{ctx.t('delivery_rate')} / {ctx.t('time_elapsed')}",
                x_title=ctx.t("time_elapsed") + " (%)", y_title=ctx.t("delivery_rate") + " (%)", height=460), "delivery-scatter")
@@ -112,15 +115,19 @@ def scatter(ctx: Context, projects) -> None:
                                                total=fmt_number(len(projects))))
 
 
-def points(ctx: Context, data) -> go.Scatter:
-    """One point per project, sized by budget; labelled by short titles when there are few."""
+def points(ctx: Context, data, y_range: tuple[float, float]) -> go.Scatter:
+    """One point per project, sized by budget; labelled by short titles when there are few, each label
+    placed beside its point where it covers no other and stays inside the plot (ui/scatter_labels.py)."""
     budgets = data["budget_usd"].fillna(0)
     many = len(data) > LABELLED_POINTS
-    sizes = (6 if many else 12) + (10 if many else 40) * (budgets / budgets.max()) ** 0.5 if budgets.max() > 0 else 8
+    sizes = (6 if many else 12) + (10 if many else 40) * (budgets / budgets.max()) ** 0.5 if budgets.max() > 0 \
+        else pd.Series(8.0, index=data.index)
+    labels = None if many else project_labels(list(data["title"]), list(data["project_key"]), 28)
+    places = "top center" if many else label_positions(list(data["time_elapsed"]), list(data["delivery_rate"]), labels,
+                                                        list(sizes), X_RANGE, y_range)
     return go.Scatter(
         x=data["time_elapsed"], y=data["delivery_rate"], mode="markers" if many else "markers+text",
-        text=None if many else project_labels(list(data["title"]), list(data["project_key"]), 28),
-        textposition="top center", marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.5 if many else 0.8,
+        text=labels, textposition=places, marker={"size": sizes, "color": OKABE_ITO[0], "opacity": 0.5 if many else 0.8,
                                            "line": {"width": 0 if many else 1, "color": "white"}},
         name=ctx.t("projects"),
         customdata=[[title, fmt_money(budget)] for title, budget in zip(data["title"], data["budget_usd"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -17,6 +18,7 @@ from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import (
     country_name,
+    fmt_date,
     fmt_money_short,
     fmt_number,
     fmt_pct,
@@ -28,23 +30,30 @@ from ui.i18n import (
     value_label,
     versus,
 )
+from ui.since import changes_since, delta, indicator_moves, since_caption, since_choice, then_figures
 from ui.tables import show_table
 
 ATTENTION_ROWS = 100  # the worst first; the filters narrow the rest
 
 
-def headline(ctx: Context) -> dict:
+def headline(ctx: Context, since: str | None) -> dict:
+    """The five headline figures; with a date to compare with, each one's change since (the GEWE
+    share keeps its delta against the PBF target, its own change said under the figures)."""
     figures = ctx.run(summary.headline)
-    cols = st.columns([0.8, 1.3, 1, 1.2, 0.7])  # room for a budget written `105,8 M $US` and the share's delta
-    cols[0].metric(ctx.t("projects"), fmt_number(figures["projects"]))
-    cols[1].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"]), help=help_text("budget"))
-    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"]),
-                   help=help_text("delivery_rate"))
+    then = then_figures(ctx, since, summary.headline) or {}
+    cols = st.columns([0.8, 1.3, 1, 1.2, 0.8])  # room for a budget written `105,8 M $US` and the share's delta
+    cols[0].metric(ctx.t("projects"), fmt_number(figures["projects"]),
+                   **delta(figures["projects"], then.get("projects"), "count"))
+    cols[1].metric(ctx.t("budget"), fmt_money_short(figures["budget_usd"]), help=help_text("budget"),
+                   **delta(figures["budget_usd"], then.get("budget_usd"), "money"))
+    cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"]), help=help_text("delivery_rate"),
+                   **delta(figures["delivery_rate"], then.get("delivery_rate"), "rate"))
     share = figures["gewe_share"]
     cols[3].metric(ctx.t("gewe_share"), fmt_pct(share), help=help_text("gewe_share"),
                    **versus(share, "pbf_target", judged=judged_against_target(figures)))
-    cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values())),
-                   help=help_text("status"))
+    cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values())), help=help_text("status"))
+    if then:
+        st.caption(since_caption(since, figures, then, indicator_moves(ctx, since)))
     note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share", "indicators"))
     if note:
         st.caption(note)
@@ -138,13 +147,18 @@ def attention_reason(row: dict) -> str:
         parts.append(text)
     if row.get("flags"):
         parts.append(tn("why_flags", int(row["flags"])))
+    if not pd.isna(row.get("no_report_since")):
+        parts.append(t("why_stale").format(date=fmt_date(pd.Timestamp(row["no_report_since"]).date().isoformat())))
     if left_out:
         parts.append(left_out_label(row["left_out_reason"]))
     return t("list_sep").join(parts)
 
 
 def render(ctx: Context) -> None:
-    figures = headline(ctx)
+    if ctx.filters.as_of:
+        st.caption(ctx.t("as_of_note").format(date=fmt_date(ctx.filters.as_of)))
+    since = since_choice(ctx)
+    figures = headline(ctx, since)
     if figures["projects"] == 0:
         st.info(ctx.t("no_data"))
         return
@@ -154,6 +168,8 @@ def render(ctx: Context) -> None:
     with right:
         country_chart(ctx)
     attention_list(ctx)
+    if since:
+        changes_since(ctx, since)
 
 
 context = page_setup("overview")

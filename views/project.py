@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import delivery, gender, indicators, project_detail, quality
+from metrics import attention, delivery, gender, indicators, project_detail, quality, settings
 from metrics import history as across
 from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, progress_column, project_ref, show, style
 from ui.context import Context, db_path, page_setup
@@ -121,6 +121,21 @@ def facts(ctx: Context, row) -> None:
         st.warning(f"{left_out_label(row['left_out_reason']).capitalize()} — {ctx.t('left_out_help')}")
 
 
+def freshness(ctx: Context, key: str, one) -> None:
+    """The date of the project's last report, and a warning when an open project has not reported for
+    more than STALE_MONTHS (the attention list's `no_report_since`, judged at the as-of date or today)."""
+    dated = ctx.query(across.project_reports, key)["date"].dropna()
+    if dated.empty:
+        return
+    late = ctx.run(attention.projects_needing_attention, filters=one)
+    since = late["no_report_since"].dropna() if "no_report_since" in late else late.iloc[0:0]
+    if len(since):
+        st.warning(ctx.t("stale_project").format(date=fmt_date(pd.Timestamp(since.iloc[0]).date().isoformat()),
+                                                 months=settings.STALE_MONTHS))
+    else:
+        st.caption(ctx.t("last_report").format(date=fmt_date(dated.iloc[-1])))
+
+
 NOT_FIGURES = ("report.type", "report.date")
 HEADLINE_FIELDS = ("project.total_budget_usd", "report.implementation_rate", "report.gender_allocated_usd",
                    "report.gender_spent_usd", "project.gender_marker", "project.risk_marker", "report.type", "report.date")
@@ -220,6 +235,7 @@ def render(ctx: Context) -> None:
         ctx.run(gender.gewe_by_project, filters=one)[["project_key", "gewe_share", "gewe_spend_rate"]],
         on="project_key").set_index("project_key").loc[key]
     facts(ctx, row.to_dict() | {"project_key": key})
+    freshness(ctx, key, one)
     missing = ctx.query(project_detail.current_missing, key)
     if missing:
         figures = [f for f in missing if f not in NOT_FIGURES]  # report type and date: no figure above

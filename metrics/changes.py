@@ -1,0 +1,101 @@
+"""What changed in the portfolio between two dates (issue 25): the reporting rounds the stored
+reports fall in, the "since" date a page compares with by default (the end of the round before the
+latest), and, project by project, the indicators whose status improved or worsened, the delivery
+rate then and now, projects that fell behind, and end dates moved.
+
+A reporting round is a half-year (PBF projects report semi-annually, and annually at year end): a
+report belongs to the half-year its period ends in. The portfolio "as of" a round's last day counts
+for each project its latest report whose period had ended by then (metrics/base.py)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import duckdb
+import pandas as pd
+
+from loaders.store.current import period_end
+from metrics.base import Filters, indicator_ctes
+from metrics.query import indicator_query, project_query
+
+# better to worse; statuses outside this order (no data, qualitative) are not compared
+STATUS_RANK = {"achieved": 3, "on track": 2, "not started": 1, "behind": 0}
+
+
+def round_end(day: dt.date) -> dt.date:
+    """The last day of the half-year `day` falls in."""
+    return dt.date(day.year, 6, 30) if day.month <= 6 else dt.date(day.year, 12, 31)
+
+
+def reporting_rounds(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> list[str]:
+    """The last day of every half-year in which a progress report of the (filtered) portfolio ends,
+    newest first, as ISO dates."""
+    ends = project_query(con, f"""
+        SELECT DISTINCT {period_end('r.date')} AS day
+        FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
+        WHERE s.kind = 'progress_report' AND r.date IS NOT NULL AND r.project_key IN (SELECT project_key FROM f)""",
+                         replace(filters or Filters(), as_of=None))
+    days = {round_end(pd.Timestamp(d).date()) for d in ends["day"].dropna()}
+    return [d.isoformat() for d in sorted(days, reverse=True)]
+
+
+def previous_round(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> str | None:
+    """The default "since": the last day of the reporting round before the one now shown (the latest
+    round with a report by the as-of date, else the latest round); None when there is no earlier one."""
+    filters = filters or Filters()
+    rounds = [r for r in reporting_rounds(con, filters) if filters.as_of is None or r <= filters.as_of]
+    return rounds[1] if len(rounds) > 1 else None
+
+
+def indicator_changes(con: duckdb.DuckDBPyConnection, filters: Filters, since: str) -> pd.DataFrame:
+    """One row per indicator whose status differs between `since` and now (the filters' as-of date,
+    else each project's latest report): project, title, code, statement, status then and now, and
+    `change` (`improved`, `worsened`). Indicators present at one date only are not compared."""
+    return _compared(con, filters, since, f"SELECT {', '.join(_CHANGE_COLUMNS)} FROM changed ORDER BY project_key, code")
+
+
+_CHANGE_COLUMNS = ("project_key", "project_title", "code", "statement", "status_then", "status_now", "change")
+
+
+def _compared(con: duckdb.DuckDBPyConnection, filters: Filters, since: str, select: str) -> pd.DataFrame:
+    """`select` over `changed`, the indicators whose status moved: now as every page computes it (the
+    stored tables, or afresh as of the filters' date), then computed afresh as of `since` in a nested
+    query of its own, the two compared in SQL so that only what changed comes back."""
+    then_sql, then_params = indicator_ctes(replace(filters, as_of=since), live=True)
+    rank_now, rank_then = _rank("n.status"), _rank("t.status")
+    ctes = f"""now_i AS (SELECT project_key, project_title, code, statement, status FROM i),
+then_i AS ({then_sql} SELECT project_key, code, status FROM i),
+changed AS (
+    SELECT n.project_key, n.project_title, n.code, n.statement, t.status AS status_then, n.status AS status_now,
+           CASE WHEN {rank_now} > {rank_then} THEN 'improved' ELSE 'worsened' END AS change
+    FROM now_i n JOIN then_i t ON t.project_key = n.project_key AND t.code = n.code
+    WHERE {rank_now} IS NOT NULL AND {rank_then} IS NOT NULL AND {rank_now} <> {rank_then})"""
+    return indicator_query(con, select, filters, params=then_params, more_ctes=ctes)
+
+
+def _rank(column: str) -> str:
+    return "CASE " + column + " " + " ".join(f"WHEN '{status}' THEN {rank}" for status, rank in STATUS_RANK.items()) + " END"
+
+
+def project_changes(con: duckdb.DuckDBPyConnection, filters: Filters, since: str) -> pd.DataFrame:
+    """One row per project with a change worth reading between `since` and now, worst first:
+    title, delivery rate then and now, behind then and now, indicators worsened and improved, the end
+    date then and now (`end_moved`: a later report moved it)."""
+    select = "SELECT project_key, title, delivery_rate, behind, report_date, strftime(end_day, '%Y-%m-%d') AS end_day FROM f"
+    now = project_query(con, select, filters)
+    then = project_query(con, select, replace(filters, as_of=since))
+    both = now.merge(then, on="project_key", how="left", suffixes=("", "_then"))
+    both = both.drop(columns=["title_then"]).rename(columns={"delivery_rate": "delivery_now", "behind": "behind_now",
+                                                             "delivery_rate_then": "delivery_then"})
+    counts = _compared(con, filters, since, "SELECT project_key, count(*) FILTER (WHERE change = 'worsened') AS worsened, "
+                                            "count(*) FILTER (WHERE change = 'improved') AS improved FROM changed GROUP BY 1")
+    counts = counts.set_index("project_key")
+    for change in ("worsened", "improved"):
+        both[change] = both["project_key"].map(counts[change]).fillna(0).astype(int)
+    both["fell_behind"] = both["behind_now"].fillna(False).astype(bool) & ~both["behind_then"].fillna(False).astype(bool) \
+        & both["report_date_then"].notna()
+    both["new_report"] = both["report_date"].fillna("") != both["report_date_then"].fillna("")
+    both["end_moved"] = both["end_day_then"].notna() & both["end_day"].notna() & (both["end_day"] != both["end_day_then"])
+    changed = both[(both["worsened"] > 0) | (both["improved"] > 0) | both["fell_behind"] | both["end_moved"]]
+    return changed.sort_values(["fell_behind", "worsened", "improved", "project_key"],
+                               ascending=[False, False, False, True]).reset_index(drop=True)

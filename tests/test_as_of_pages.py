@@ -1,0 +1,66 @@
+"""The pages as of a date and since a reporting round (issue 25), on the generated series of one
+project (tests/variants/series.py; figures worked out in tests/test_as_of.py): the Overview's
+headline changes since the previous round and its list of what changed, the as-of date from the
+URL, and the Project page's last report and its warning when reports stop."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from tests.test_history import PROJECT, _store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return _store(tmp_path_factory.mktemp("asof-pages"), "text")
+
+
+def _page(store, monkeypatch, page: str, **params) -> AppTest:
+    monkeypatch.setenv("LENS_DB", str(store))
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=90)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def _deltas(app) -> dict:
+    return {m.label: (m.value, m.proto.delta) for m in app.metric}
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("en", {"Delivery rate": ("55.0%", "+18.0 pts"), "Projects": ("1", "="), "Indicators": ("18", "")}),
+    ("fr", {"Taux d'exécution": ("55,0\u00a0%", "+18,0 pts"), "Projets": ("1", "=")})])
+def test_the_overview_compares_with_the_previous_round(store, monkeypatch, language, expected):
+    app = _page(store, monkeypatch, "overview", lang=language)
+    deltas = _deltas(app)
+    assert {label: deltas[label] for label in expected} == expected  # 37 % → 55 %
+    caption = next(c.value for c in app.caption if c.value.startswith(("Arrows", "Flèches")))
+    assert caption.endswith("Indicators since then: 0 improved, 1 worsened." if language == "en"
+                            else "Indicateurs depuis : 0 en progrès, 1 en recul.")  # 1.1.1: on track → behind
+    assert app.selectbox[0].value == "2020-12-31"  # the round before June 2021's
+    changed = next(f.value for f in app.dataframe if "delivery_then" in f.value.columns).iloc[0]
+    assert (round(changed["delivery_then"], 6), round(changed["delivery_now"], 6)) == (37, 55)  # shown as %
+    assert (changed["worsened"], changed["improved"]) == (1, 0)
+    assert changed["end_moved"] == ("31 Dec 2021 → 30 Jun 2022" if language == "en" else "31 déc. 2021 → 30 juin 2022")
+
+
+def test_the_overview_as_of_a_date_from_the_url(store, monkeypatch):
+    app = _page(store, monkeypatch, "overview", lang="en", as_of="2020-12-31")
+    assert _deltas(app)["Delivery rate"] == ("37.0%", "+17.0 pts")  # the November report, against June 2020's 20 %
+    assert app.caption[0].value == "As of 31 Dec 2020: each project's latest report whose period had ended by then."
+    assert app.date_input[0].value.isoformat() == "2020-12-31"
+    app.selectbox[0].select_index(0).run()  # compared with nothing: no arrows but the target's, no list of changes
+    assert [delta for _, delta in _deltas(app).values()] == ["", "", "", "−8.3 pts vs PBF 30%", ""]
+    assert not any("delivery_then" in f.value.columns for f in app.dataframe)
+
+
+def test_the_project_page_says_when_the_last_report_came_and_when_reports_stopped(store, monkeypatch):
+    app = _page(store, monkeypatch, "project", lang="en", project=PROJECT)
+    assert "Last report: Jun 2021" in [c.value for c in app.caption]  # ended 30 Jun 2022: no report owed today
+    late = _page(store, monkeypatch, "project", lang="fr", project=PROJECT, as_of="2022-03-01")
+    assert [w.value for w in late.warning if w.value.startswith("Aucun rapport")] == [
+        "Aucun rapport depuis le 30 juin 2021 : plus de 7 mois pour un projet encore ouvert."]
