@@ -80,11 +80,14 @@ def _rank(column: str) -> str:
 def project_changes(con: duckdb.DuckDBPyConnection, filters: Filters, since: str) -> pd.DataFrame:
     """One row per project with a change worth reading between `since` and now, worst first:
     title, delivery rate then and now, behind then and now, indicators worsened and improved, the end
-    date then and now (`end_moved`: a later report moved it)."""
+    date then and now (`end_moved`: a later report moved it), and `new` (no report by `since`: it
+    joined the portfolio since)."""
     select = "SELECT project_key, title, delivery_rate, behind, report_date, strftime(end_day, '%Y-%m-%d') AS end_day FROM f"
     now = project_query(con, select, filters)
-    then = project_query(con, select, replace(filters, as_of=since))
+    then = project_query(con, select, replace(filters, as_of=since)).assign(present_then=True)
     both = now.merge(then, on="project_key", how="left", suffixes=("", "_then"))
+    both["new"] = both["present_then"].isna()  # no report by then: it joined the portfolio since
+    both = both.drop(columns=["present_then"])
     both = both.drop(columns=["title_then"]).rename(columns={"delivery_rate": "delivery_now", "behind": "behind_now",
                                                              "delivery_rate_then": "delivery_then"})
     counts = _compared(con, filters, since, "SELECT project_key, count(*) FILTER (WHERE change = 'worsened') AS worsened, "
@@ -96,6 +99,6 @@ def project_changes(con: duckdb.DuckDBPyConnection, filters: Filters, since: str
         & both["report_date_then"].notna()
     both["new_report"] = both["report_date"].fillna("") != both["report_date_then"].fillna("")
     both["end_moved"] = both["end_day_then"].notna() & both["end_day"].notna() & (both["end_day"] != both["end_day_then"])
-    changed = both[(both["worsened"] > 0) | (both["improved"] > 0) | both["fell_behind"] | both["end_moved"]]
-    return changed.sort_values(["fell_behind", "worsened", "improved", "project_key"],
-                               ascending=[False, False, False, True]).reset_index(drop=True)
+    changed = both[(both["worsened"] > 0) | (both["improved"] > 0) | both["fell_behind"] | both["end_moved"] | both["new"]]
+    return changed.sort_values(["fell_behind", "worsened", "new", "improved", "project_key"],
+                               ascending=[False, False, False, False, True]).reset_index(drop=True)

@@ -81,5 +81,5 @@ def sex_disaggregated(con: duckdb.DuckDBPyConnection, filters: Filters | None = 
                count(*) FILTER (WHERE women IS NOT NULL OR men IS NOT NULL) AS indicators_disaggregated,
                count(*) FILTER (WHERE should_be_disaggregated AND women IS NULL AND men IS NULL
                                 AND current_unit = 'number') AS indicators_missing_split
-        FROM {source} GROUP BY ALL ORDER BY {"coalesce(women, 0) + coalesce(men, 0) DESC, 1" if limit else "ALL"}
+        FROM {source} GROUP BY ALL ORDER BY {"coalesce(sum(women), 0) + coalesce(sum(men), 0) DESC, 1" if limit else "ALL"}
         {f"LIMIT {int(limit)}" if limit else ""}""", filters)

@@ -163,3 +163,18 @@ def _float(value) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
+
+
+def export_years(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+    """A project's money year by year from the financial exports (MPTF Office, UNDP): fiscal year,
+    budget, net funded and expenditure of that year, and the delivery to date (expenditure to date ÷
+    budget to date, the export's definition year after year; null while the budget to date is 0)."""
+    frame = con.execute("""
+        SELECT fiscal_year, sum(amount_usd) AS budget_usd, sum(net_funded_usd) AS net_funded_usd,
+               sum(expenditure_usd) AS expenditure_usd
+        FROM budget_lines_resolved
+        WHERE source_kind = 'financial_export' AND resolved_project_key = ? AND fiscal_year IS NOT NULL
+        GROUP BY 1 ORDER BY 1""", [project_key]).df()
+    to_date = frame["budget_usd"].fillna(0).cumsum()
+    frame["delivery_to_date"] = (frame["expenditure_usd"].fillna(0).cumsum() / to_date.where(to_date > 0)).astype(float)
+    return frame

@@ -78,6 +78,9 @@ def test_rounds_and_what_changed_since_the_round_before(store):
         assert (projects["delivery_then"], projects["delivery_now"]) == (0.37, 0.55)
         assert (projects["worsened"], projects["improved"], bool(projects["end_moved"])) == (1, 0, True)
         assert (projects["end_day_then"], projects["end_day"]) == ("2021-12-31", "2022-06-30")
+        assert not projects["new"]
+        joined = changes.project_changes(con, Filters(), "2020-06-29").iloc[0]  # before its first report's period ended
+        assert bool(joined["new"]) and joined["delivery_then"] != joined["delivery_then"]  # no figure then (NaN)
     finally:
         con.close()
 
@@ -149,3 +152,22 @@ def test_a_report_of_a_later_period_is_read_afresh_and_the_correction_stays_with
     assert _facts(db, None)["delivery_rate"] == 0.55  # June 2021's own rate: the correction was November's
     assert _facts(db, "2020-12-31")["delivery_rate"] == 0.45  # … and still counts with November's report
     assert main(["history", "--db", str(db), "--project", PROJECT, "--json"]) == 0
+
+
+def test_a_project_known_from_exports_has_its_money_year_by_year(tmp_path):
+    """The real UNDP export: project 00014821 has a 2011 line (budget 472,715.04, spent 471,607.87) and a
+    2012 line (budget 0, spent −2,204.70): delivery to date 471,607.87 ÷ 472,715.04 = 99.77 %, then
+    (471,607.87 − 2,204.70) ÷ 472,715.04 = 99.30 %."""
+    from metrics.history import export_years
+    from tests.conftest import SHARED
+
+    db = tmp_path / "real.duckdb"
+    ingest([SHARED / "realdata"], db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        years = export_years(con, "00014821")
+    finally:
+        con.close()
+    assert list(years["fiscal_year"]) == ["2011", "2012"]
+    assert list(years["budget_usd"]) == [472_715.04, 0.0] and list(years["expenditure_usd"]) == [471_607.87, -2_204.7]
+    assert [round(r, 4) for r in years["delivery_to_date"]] == [0.9977, 0.993]

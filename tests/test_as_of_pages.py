@@ -41,6 +41,10 @@ def test_the_overview_compares_with_the_previous_round(store, monkeypatch, langu
     caption = next(c.value for c in app.caption if c.value.startswith(("Arrows", "Flèches")))
     assert caption.endswith("Indicators since then: 0 improved, 1 worsened." if language == "en"
                             else "Indicateurs depuis : 0 en progrès, 1 en recul.")  # 1.1.1: on track → behind
+    # every arrow is a change since (the GEWE share did not move); its distance to the PBF target said beside
+    assert deltas["GEWE share" if language == "en" else "Part EGAF"][1] == "="
+    assert ("GEWE share: −8.3 pts vs PBF 30%." if language == "en" else "Part EGAF : −8,3 pts vs cible PBF 30\u00a0%.") \
+        in caption
     assert app.selectbox[0].value == "2020-12-31"  # the round before June 2021's
     changed = next(f.value for f in app.dataframe if "delivery_then" in f.value.columns).iloc[0]
     assert (round(changed["delivery_then"], 6), round(changed["delivery_now"], 6)) == (37, 55)  # shown as %
@@ -64,3 +68,25 @@ def test_the_project_page_says_when_the_last_report_came_and_when_reports_stoppe
     late = _page(store, monkeypatch, "project", lang="fr", project=PROJECT, as_of="2022-03-01")
     assert [w.value for w in late.warning if w.value.startswith("Aucun rapport")] == [
         "Aucun rapport depuis le 30 juin 2021 : plus de 7 mois pour un projet encore ouvert."]
+
+
+@pytest.mark.parametrize("page", ["delivery", "gender", "indicators", "project", "data"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_page_runs_as_of_a_date_and_keeps_it_in_the_url(store, monkeypatch, page, language):
+    app = _page(store, monkeypatch, page, lang=language, as_of="2020-12-31", project=PROJECT)
+    assert app.date_input[0].value.isoformat() == "2020-12-31" and app.query_params["as_of"] == "2020-12-31"
+    if page in ("delivery", "project"):  # the November report's 37 %, not June 2021's 55 %
+        assert ("37.0%" if language == "en" else "37,0\u00a0%") in [m.value for m in app.metric]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_project_known_from_exports_shows_its_money_year_by_year(tmp_path, monkeypatch, language):
+    from loaders.ingest import ingest
+    from tests.conftest import SHARED
+
+    db = tmp_path / "real.duckdb"
+    ingest([SHARED / "realdata"], db)
+    app = _page(db, monkeypatch, "project", lang=language, project="00014821")
+    years = next(f.value for f in app.dataframe if "delivery_to_date" in f.value.columns)
+    assert list(years["fiscal_year"]) == ["2011", "2012"]
+    assert [round(v, 2) for v in years["delivery_to_date"]] == [99.77, 99.30]  # shown as percentages

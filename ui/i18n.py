@@ -174,7 +174,8 @@ COLUMN_LABELS: dict[str, str] = {
     "corrected_fields": "Entered by hand", "number": "No.",
     "delivery_then": "Delivery rate then", "delivery_now": "Delivery rate now",
     "worsened": "Indicators worsened", "improved": "Indicators improved", "fell_behind": "Fell behind",
-    "end_moved": "End date moved", "no_report_since": "No report since",
+    "end_moved": "End date moved", "no_report_since": "No report since", "new": "New since",
+    "fiscal_year": "Year", "delivery_to_date": "Delivery to date",
     # the columns of the downloads (CSV, Excel), which carry every column of the table shown
     "delivery_source": "Delivery rate from", "end_day": "End date",
     "expenditure_estimate_usd": "Expenditure (USD)",

@@ -243,16 +243,19 @@ LABELS: dict[str, str] = {
     "since_help": ("The arrows under the figures show their change since this date, when each project's latest report "
                    "by then counted. A reporting round is a half-year: reports of June, and of November or the year's end."),
     "since_caption": "Arrows: change since {date}, when each project's latest report by then counted.",
-    "since_gewe": "GEWE share since then: {change}.",
+    "since_target": "GEWE share: {delta}.",
     "since_indicators": "Indicators since then: {improved}, {worsened}.",
     "n_improved": "{n} improved", "n_improved.one": "{n} improved",
     "n_worsened": "{n} worsened", "n_worsened.one": "{n} worsened",
     "changes_since": "What changed since {date}",
-    "no_changes_since": "Since {date}, no indicator changed status, no project fell behind and no end date moved.",
+    "no_changes_since": ("Since {date}, no indicator changed status, no project fell behind or joined the portfolio, "
+                         "and no end date moved."),
     "delivery_then": "Delivery on {date}", "delivery_now": "Delivery now",
     "worsened": "Indicators worsened", "improved": "Indicators improved",
-    "fell_behind": "Fell behind", "end_moved": "End date moved",
+    "fell_behind": "Fell behind", "end_moved": "End date moved", "new_since": "New since",
     "why_stale": "no report since {date}",
     "last_report": "Last report: {date}",
+    "export_years": ("Its money year by year, as the financial export gives it (delivery to date = expenditure to date "
+                     "÷ budget to date)."),
     "stale_project": "No report since {date}: more than {months} months for a project still open.",
 }

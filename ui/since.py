@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from metrics import changes
-from ui.charts import as_percent, percent_column
+from ui.charts import as_percent
 from ui.context import Context
 from ui.exports import download_buttons
+from ui.formats import PERCENT_FORMAT
 from ui.i18n import fmt_date, fmt_money_short, fmt_number, fmt_points, t, tn
 from ui.tables import show_table
 
@@ -79,13 +80,12 @@ def delta(now, then, kind: str) -> dict:
             "delta_arrow": "up" if change > 0 else "down"}
 
 
-def since_caption(since: str, now: dict, then: dict, moves: tuple[int, int]) -> str:
-    """What the arrows compare, the GEWE share's own change (its delta is taken against the PBF
-    target) and the indicators that changed status."""
+def since_caption(since: str, moves: tuple[int, int], target: dict) -> str:
+    """What the arrows compare, the indicators that changed status, and the GEWE share against the
+    PBF target (its arrow, without a date to compare with)."""
     text = t("since_caption").format(date=fmt_date(since))
-    share = delta(now.get("gewe_share"), then.get("gewe_share"), "rate")
-    if share.get("delta") not in (None, "="):
-        text += " " + t("since_gewe").format(change=share["delta"])
+    if target.get("delta"):
+        text += " " + t("since_target").format(delta=target["delta"])
     improved, worsened = moves
     text += " " + t("since_indicators").format(improved=tn("n_improved", improved), worsened=tn("n_worsened", worsened))
     return text
@@ -95,6 +95,7 @@ def changes_since(ctx: Context, since: str) -> None:
     """The projects whose indicators changed status, that fell behind or whose end date moved, worst first."""
     st.subheader(t("changes_since").format(date=fmt_date(since)))
     table = ctx.run(changes.project_changes, since)
+    now_label = t("delivery_then").format(date=fmt_date(ctx.filters.as_of)) if ctx.filters.as_of else t("delivery_now")
     if table.empty:
         st.caption(t("no_changes_since").format(date=fmt_date(since)))
         return
@@ -104,18 +105,20 @@ def changes_since(ctx: Context, since: str) -> None:
         "open": [f"/project?project={quote(k, safe='')}&lang={ctx.language}" for k in table["project_key"]],
         "delivery_then": table["delivery_then"], "delivery_now": table["delivery_now"],
         "worsened": table["worsened"], "improved": table["improved"],
-        "fell_behind": table["fell_behind"],
+        "fell_behind": table["fell_behind"], "new": table["new"],
         "end_moved": [f"{fmt_date(a)} → {fmt_date(b)}" if moved else "" for a, b, moved in
                       zip(table["end_day_then"], table["end_day"], table["end_moved"], strict=True)],
         "project_key": table["project_key"]})
     show_table(as_percent(shown, ["delivery_then", "delivery_now"]), hide_index=True, column_config={
-        "title": st.column_config.TextColumn(t("project"), width="large"),
-        "open": st.column_config.LinkColumn(t("open"), display_text=t("open_project")),
-        "delivery_then": percent_column(t("delivery_then").format(date=fmt_date(since))),
-        "delivery_now": percent_column(t("delivery_now")),
-        "worsened": st.column_config.NumberColumn(t("worsened")),
-        "improved": st.column_config.NumberColumn(t("improved")),
-        "fell_behind": st.column_config.CheckboxColumn(t("fell_behind")),
-        "end_moved": st.column_config.TextColumn(t("end_moved")),
+        "title": st.column_config.TextColumn(t("project"), width="medium"),  # every column seen without scrolling
+        "open": st.column_config.LinkColumn(t("open"), display_text=t("open_project"), width="small"),
+        "delivery_then": st.column_config.NumberColumn(t("delivery_then").format(date=fmt_date(since)),
+                                                       format=PERCENT_FORMAT, width="small"),
+        "delivery_now": st.column_config.NumberColumn(now_label, format=PERCENT_FORMAT, width="small"),
+        "worsened": st.column_config.NumberColumn(t("worsened"), width="small"),
+        "improved": st.column_config.NumberColumn(t("improved"), width="small"),
+        "fell_behind": st.column_config.CheckboxColumn(t("fell_behind"), width="small"),
+        "new": st.column_config.CheckboxColumn(t("new_since"), width="small"),
+        "end_moved": st.column_config.TextColumn(t("end_moved"), width="medium"),
     })
     download_buttons(shown, "changes-since")

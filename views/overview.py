@@ -49,11 +49,12 @@ def headline(ctx: Context, since: str | None) -> dict:
     cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"]), help=help_text("delivery_rate"),
                    **delta(figures["delivery_rate"], then.get("delivery_rate"), "rate"))
     share = figures["gewe_share"]
-    cols[3].metric(ctx.t("gewe_share"), fmt_pct(share), help=help_text("gewe_share"),
-                   **versus(share, "pbf_target", judged=judged_against_target(figures)))
+    target = versus(share, "pbf_target", judged=judged_against_target(figures))
+    cols[3].metric(ctx.t("gewe_share"), fmt_pct(share), help=help_text("gewe_share"),  # every arrow: the change since
+                   **(delta(share, then.get("gewe_share"), "rate") if then else target))
     cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values())), help=help_text("status"))
     if then:
-        st.caption(since_caption(since, figures, then, indicator_moves(ctx, since)))
+        st.caption(since_caption(since, indicator_moves(ctx, since), target))
     note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share", "indicators"))
     if note:
         st.caption(note)

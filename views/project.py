@@ -154,15 +154,26 @@ def history(ctx: Context, key: str) -> None:
     st.markdown(f"**{ctx.t('report_history')}**")
     if reports.empty:
         st.caption(ctx.t("no_reports"))
+        years = ctx.query(across.export_years, key)
+        if not years.empty:  # a project known from financial exports: its money year by year
+            st.caption(ctx.t("export_years"))
+            show_table(as_percent(years, ["delivery_to_date"]), hide_index=True, column_config={
+                "fiscal_year": st.column_config.TextColumn(column_label("fiscal_year")),
+                "budget_usd": money_column(ctx.t("budget") + " (USD)"),
+                "net_funded_usd": money_column(column_label("net_funded_usd")),
+                "expenditure_usd": money_column(ctx.t("expenditure") + " (USD)"),
+                "delivery_to_date": percent_column(column_label("delivery_to_date"))})
         return
     if len(known) >= 2:  # a line needs two reports; one rate is in the table below
-        figure = go.Figure(go.Scatter(x=known["date"], y=known["implementation_rate"], mode="lines+markers",
+        figure = go.Figure(go.Scatter(x=[fmt_date(d) for d in known["date"]], y=known["implementation_rate"],
+                                      mode="lines+markers",
                                       marker_color=OKABE_ITO[0], hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
         figure.update_yaxes(tickformat=".0%", range=[0, 1.05])
         figure.update_xaxes(type="category")
         show(style(figure, title=ctx.t("delivery_rate"), x_title=None, y_title=ctx.t("delivery_rate") + " (%)", height=280),
              "project-history")
-    reports = reports.assign(type=[value_label(v) for v in reports["type"]])
+    reports = reports.assign(type=[value_label(v) for v in reports["type"]],
+                             date=[fmt_date(d) if isinstance(d, str) else None for d in reports["date"]])
     show_table(as_percent(reports, ["implementation_rate"]), hide_index=True, column_config={
         "implementation_rate": percent_column(ctx.t("delivery_rate")),
         "gender_allocated_usd": money_column(column_label("gender_allocated_usd")),
@@ -180,9 +191,9 @@ def across_reports(ctx: Context, key: str) -> None:
     st.markdown(f"**{ctx.t('across_reports')}**")
     show_table(table, hide_index=True, column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
-        "statement": st.column_config.TextColumn(column_label("indicator"), width="medium"),
-        "target_raw": st.column_config.TextColumn(column_label("target_raw")),
-        "changes": st.column_config.TextColumn(ctx.t("changes"), width="large")})
+        "statement": st.column_config.TextColumn(column_label("indicator"), width="small"),
+        "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small"),
+        "changes": st.column_config.TextColumn(ctx.t("changes"), width="medium")})
     download_buttons(table, f"trajectory-{key.replace('/', '-')}")
 
 
