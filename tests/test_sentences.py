@@ -48,6 +48,8 @@ def test_flags_in_french():
     assert flag_message("current is more than 10× the target (a unit mix-up?)", "fr") == \
         "l'actuel dépasse 10 fois la cible (erreur d'unité ?)"
     assert flag_message("12 women + 7.5 men", "fr") == "12 femmes + 7,5 hommes"
+    assert flag_message("1 women + 3 men", "en") == "1 woman + 3 men"  # review: "1 women" on the Project page
+    assert flag_message("1 women + 1 men", "fr") == "1 femme + 1 homme"
     assert flag_message("reviewer comment: Jane", "fr") == "commentaire de relecteur : Jane"
     assert flag_message(None, "fr") == ""
 

@@ -319,3 +319,10 @@ def test_projects_behind_are_counted_of_those_that_can_be_judged(sample_db, monk
     behind = next(m for m in app.metric if m.label == "Projects behind")
     assert behind.value == "1" and behind.proto.delta == "of 2 that can be judged"
     assert any(c.value.startswith("2 of 5 projects drawn") for c in app.caption)
+
+
+@pytest.mark.parametrize("language,rest", [("en", "And 2 more: no data 2."), ("fr", "Et 2 de plus : pas de données 2.")])
+def test_the_indicator_cards_add_up_to_their_total(sample_db, monkeypatch, language, rest):
+    """Review: the Indicators page's four status cards added up to 70 beside a total of 72 (two with no data)."""
+    app = open_page(sample_db, "indicators", language, monkeypatch)
+    assert [m.value for m in app.metric][0] == "72" and rest in [c.value for c in app.caption]

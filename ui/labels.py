@@ -222,6 +222,7 @@ LABELS: dict[str, str] = {
     "n_countries": "{n} countries", "n_countries.one": "{n} country",
     "n_projects": "{n} projects", "n_projects.one": "{n} project",
     # the Indicators page's counts by status
+    "kpi.rest": "And {n} more: {statuses}.",
     "kpi.behind": "Behind", "kpi.on track": "On track", "kpi.achieved": "Achieved", "kpi.not started": "Not started",
     # the Gender page of a portfolio known from financial exports only
     "no_gender_figure": ("No GEWE amount, gender marker or result split by sex for these projects: financial exports and "

@@ -96,6 +96,12 @@ def flag_message(message, language: str | None = None) -> str:
     """A data-quality flag's sentence (or its compared values) in the interface language."""
     language = language or current()
     text = _text(message)
+    split = _SPLIT.match(text) if text else None
+    if split:  # `1 woman + 3 men`, `1 femme + 3 hommes`: one is singular
+        counts = [float(g) for g in split.groups()]
+        words = (("femme", "femmes"), ("homme", "hommes")) if language == "fr" else (("woman", "women"), ("man", "men"))
+        return " + ".join(f"{fmt_decimal(n, language)} {one if n == 1 else many}"
+                          for n, (one, many) in zip(counts, words, strict=True))
     if language != "fr" or not text:
         return text
     for english, french in _FLAGS_FR:
@@ -103,10 +109,6 @@ def flag_message(message, language: str | None = None) -> str:
     mixup = _UNIT_MIXUP.fullmatch(text)
     if mixup:
         return f"l'actuel dépasse {fmt_decimal(float(mixup.group(1)), language)} fois la cible (erreur d'unité ?)"
-    split = _SPLIT.match(text)
-    if split:
-        women, men = (fmt_decimal(float(g), language) for g in split.groups())
-        return f"{women} femmes + {men} hommes"
     # compared values (`669.28 (report_donors_pbf.csv)`): the amount the French way, the file as named
     amount, _, rest = text.partition(" (")
     if re.fullmatch(_NUMBER, amount):

@@ -13,7 +13,7 @@ from ui.charts import as_percent, progress_column, project_labels, project_ref
 from ui.context import Context, page_setup
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import column_label, fmt_number, value_label, values_label
+from ui.i18n import column_label, fmt_number, status_label, value_label, values_label
 from ui.safe_text import md
 from ui.sentences import location, status_reason
 from ui.source_view import show_passage
@@ -29,6 +29,10 @@ def headline(ctx: Context) -> None:
     cols[0].metric(ctx.t("indicators"), fmt_number(sum(counts.values())), help=help_text("status"))
     for col, status in zip(cols[1:], ("behind", "on track", "achieved", "not started"), strict=True):
         col.metric(ctx.t(f"kpi.{status}"), fmt_number(counts.get(status, 0)))
+    rest = {s: n for s, n in counts.items() if s not in ("behind", "on track", "achieved", "not started") and n}
+    if rest:  # the cards add up to the total: say what the others are
+        st.caption(ctx.t("kpi.rest").format(n=fmt_number(sum(rest.values())), statuses=ctx.t("list_sep").join(
+            f"{status_label(s)} {fmt_number(n)}" for s, n in rest.items())))
     note = indicator_sentence(figures)
     if note:
         st.caption(note)

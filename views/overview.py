@@ -119,8 +119,8 @@ def attention_list(ctx: Context) -> None:
         ["title", "open", "delivery_rate", "time_elapsed", "why", "countries", "behind", "indicators_behind",
          "indicators", "flags", "project_key"]]  # the link and the rates first: seen without scrolling sideways
     show_table(as_percent(shown, ["delivery_rate", "time_elapsed"]), hide_index=True, column_config={
-        "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
-        "why": st.column_config.TextColumn(ctx.t("why"), width="medium"),
+        "title": st.column_config.TextColumn(ctx.t("project"), width="medium"),
+        "why": st.column_config.TextColumn(ctx.t("why"), width="large"),  # the reason, read without scrolling
         "countries": st.column_config.TextColumn(ctx.t("country")),
         "delivery_rate": percent_column(ctx.t("delivery_rate"), help=help_text("delivery_rate")),
         "time_elapsed": percent_column(ctx.t("time_elapsed")),
