@@ -65,6 +65,7 @@ def test_the_overview_as_of_a_date_from_the_url(store, monkeypatch):
 def test_the_project_page_says_when_the_last_report_came_and_when_reports_stopped(store, monkeypatch):
     app = _page(store, monkeypatch, "project", lang="en", project=PROJECT)
     assert "Last report: Jun 2021" in [c.value for c in app.caption]  # ended 30 Jun 2022: no report owed today
+    assert app.caption[0].value.endswith("· figures and time elapsed as of 30 Jun 2021")  # the June report's date
     late = _page(store, monkeypatch, "project", lang="fr", project=PROJECT, as_of="2022-03-01")
     assert [w.value for w in late.warning if w.value.startswith("Aucun rapport")] == [
         "Aucun rapport depuis le 30 juin 2021 : plus de 7 mois pour un projet encore ouvert."]

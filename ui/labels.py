@@ -256,6 +256,7 @@ LABELS: dict[str, str] = {
     "fell_behind": "Fell behind", "end_moved": "End date moved", "new_since": "New since",
     "why_stale": "no report since {date}",
     "last_report": "Last report: {date}",
+    "figures_taken": "figures and time elapsed as of {date}",
     "export_years": ("Its money year by year, as the financial export gives it (delivery to date = expenditure to date "
                      "÷ budget to date)."),
     "stale_project": "No report since {date}: more than {months} months for a project still open.",

@@ -85,8 +85,10 @@ def facts(ctx: Context, row) -> None:
         countries = [c.strip() for c in countries.split(",") if c.strip()]
     names = ", ".join(country_name(c) for c in (countries if countries is not None else []))
     number = ctx.t("no_project_number") if str(row["project_key"]).startswith("title:") else row["project_key"]
+    taken = _day(row.get("as_of"))  # the date time elapsed and the figures are taken at (the report's, or the one chosen)
     st.caption(f"{md(number)} · {md(names)} · {fmt_date(_day(row['start_day']))} → "
-               f"{fmt_date(_day(row['end_day']))}")
+               f"{fmt_date(_day(row['end_day']))}" + (f" · {ctx.t('figures_taken').format(date=fmt_date(taken))}"
+                                                       if taken else ""))
     fixed = corrected_list(row.get("corrected_fields"))
     budget_fixed = "project.total_budget_usd" in fixed
     cols = st.columns(5)
@@ -264,6 +266,8 @@ def render(ctx: Context) -> None:
         whole = bool(agencies["whole_project"].fillna(False).any())
         agencies = agencies.drop(columns=["whole_project"]).assign(
             corrected=["✎" if c else "" for c in agencies["corrected"]])
+        if not (agencies["corrected"] == "✎").any():  # an empty column says nothing
+            agencies = agencies.drop(columns=["corrected"])
         show_table(agencies, hide_index=True, column_config={
             "budget_usd": money_column(ctx.t("budget") + " (USD)"),
             "corrected": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand"))})
