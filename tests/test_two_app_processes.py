@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tests.app_server import serve
-from tests.test_browser_corrections import HEADER, _metrics, _settled
+from tests.test_browser_corrections import HEADER, _metrics, _settled, correct_the_budget
 from tests.test_browser_home import CHROMIUM, FLAGS
 
 if not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true":
@@ -41,14 +41,7 @@ def test_a_correction_through_one_process_is_seen_by_the_other(tmp_path):
             _settled(reader)
             reader.wait_for_function(BUDGET_LABEL, timeout=90_000)
             before = _metrics(reader)["Budget"]
-            page.goto(first + "/project?project=PBF/MLI/A-2&lang=en")
-            _settled(page)
-            page.get_by_text("Correct or enter a figure").click()
-            page.get_by_label("New value").fill("2000000")
-            page.get_by_label("Reason (required)").fill("budget revision of March 2021")
-            page.get_by_role("button", name="Save the correction").click()
-            page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricLabel']\")]"
-                                   ".some(e => e.innerText.includes('Budget ✎'))", timeout=90_000)
+            correct_the_budget(page, first)
             reader.reload()  # the second process's next run
             _settled(reader)
             reader.wait_for_function("before => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
