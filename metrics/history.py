@@ -54,8 +54,8 @@ def project_reports(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Data
 def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
     """One row per indicator and report, in the order of the results table then of the reports:
     code, statement, report (its sha256) and date, value (raw, number, unit), target (raw, number,
-    unit), revised, fell, `fell_from` (the value before, as read, where it fell), and `status` at that
-    report (the portfolio as of the end of the report's period: metrics/base.py)."""
+    unit), revised, fell, `fell_from` (the value before, as read, where it fell), and `status` and
+    `progress` at that report (the portfolio as of the end of the report's period: metrics/base.py)."""
     reports = project_reports(con, project_key)
     frame = con.execute("""
         SELECT i.code, i.statement, i.source_sha256 AS report, i.current_raw, i.current_value, i.current_unit,
@@ -63,7 +63,8 @@ def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Dat
         FROM indicators i JOIN active_sources s ON s.sha256 = i.source_sha256
         WHERE i.project_key = ? AND list_contains(?, s.kind)""", [project_key, list(REPORT_KINDS)]).df()
     if frame.empty:
-        return frame.assign(report_date=[], revised=[], fell=[], fell_from=[], status=[]).drop(columns=["row_number"])
+        return frame.assign(report_date=[], revised=[], fell=[], fell_from=[], status=[], progress=[]).drop(
+            columns=["row_number"])
     position = {sha: k for k, sha in enumerate(reports["sha256"])}
     frame["report_date"] = frame["report"].map(dict(zip(reports["sha256"], reports["date"], strict=True)))
     frame["order"] = frame["report"].map(position)
@@ -72,25 +73,29 @@ def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Dat
     latest = frame.groupby("code", sort=False)["row_number"].last().sort_values(kind="stable")  # the latest table's order
     frame["revised"], frame["fell"], frame["fell_from"] = _marks(frame)
     statuses = _statuses(con, project_key, reports)
-    frame["status"] = [statuses.get((sha, code)) for sha, code in zip(frame["report"], frame["code"], strict=True)]
+    found = [statuses.get((sha, code), (None, None)) for sha, code in zip(frame["report"], frame["code"], strict=True)]
+    frame["status"] = [status for status, _ in found]
+    frame["progress"] = pd.Series([progress for _, progress in found], index=frame.index, dtype="float64")
     frame["code"] = pd.Categorical(frame["code"], categories=list(latest.index), ordered=True)
     frame = frame.sort_values(["code", "order"], kind="stable")
     frame["code"] = frame["code"].astype(str)
     return frame.drop(columns=["row_number", "order"]).reset_index(drop=True)
 
 
-def _statuses(con: duckdb.DuckDBPyConnection, project_key: str, reports: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """(report sha256, code) → the indicator's status as of the end of that report's period (the
-    current report's as every page shows it); undated reports, which no date can select, have none."""
+def _statuses(con: duckdb.DuckDBPyConnection, project_key: str,
+              reports: pd.DataFrame) -> dict[tuple[str, str], tuple[str, float | None]]:
+    """(report sha256, code) → the indicator's status and progress as of the end of that report's
+    period (the current report's as every page shows them); undated reports, which no date can
+    select, have none."""
     found = {}
     for sha, date, current in zip(reports["sha256"], reports["date"], reports["current"], strict=True):
         end = period_end_day(date)
         if not current and end is None:
             continue
         filters = Filters(project=project_key) if current else Filters(project=project_key, as_of=end.isoformat())
-        rows = indicator_query(con, "SELECT source_sha256, code, status FROM i", filters)
-        found.update({(s, c): status for s, c, status in zip(rows["source_sha256"], rows["code"], rows["status"],
-                                                              strict=True) if s == sha})
+        rows = indicator_query(con, "SELECT source_sha256, code, status, progress FROM i", filters)
+        found.update({(s, c): (status, _float(progress)) for s, c, status, progress in zip(
+            rows["source_sha256"], rows["code"], rows["status"], rows["progress"], strict=True) if s == sha})
     return found
 
 

@@ -133,3 +133,24 @@ def test_a_year_only_report_comes_after_the_months_of_that_year_and_corrections_
     correct(db, User("editor@example.org", "editor"), PROJECT, "report.implementation_rate", "45%", "finance office")
     last = _history(db, capsys)["reports"][-1]
     assert last["implementation_rate"] == 0.45 and round(last["expenditure_usd"]) == 674_100  # 45 % × 1,498,000
+
+
+def test_each_outcome_draws_its_indicators_progress_report_by_report(store):
+    """Issue 25: per outcome, one line per indicator counted in numbers — 1.1.1 at 8 of 30, 15 of 30, then 12 of a
+    revised 40 (baseline 0): 26.7 %, 50 %, 30 % of the way to its target."""
+    import duckdb
+
+    from metrics.history import indicator_series, project_reports
+    from ui.language import speaking
+    from ui.trajectory import outcome_charts
+
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        with speaking("en"):
+            charts = dict(outcome_charts(indicator_series(con, PROJECT), project_reports(con, PROJECT)))
+    finally:
+        con.close()
+    assert list(charts) == ["1", "2", "3"]
+    line = next(trace for trace in charts["1"].data if trace.name == "1.1.1")
+    assert list(line.x) == ["Jun 2020 · semi-annual", "Nov 2020 · annual", "Jun 2021 · semi-annual"]
+    assert [round(y, 3) for y in line.y] == [0.267, 0.5, 0.3]

@@ -1,11 +1,13 @@
 """A project's indicators across its reports, as one table (the IPTT shape: one row per
 indicator, one column per report, the value read in each), for the Project page and its
-downloads; the target as the latest report gives it, and what changed between reports in words."""
+downloads; the target as the latest report gives it, and what changed between reports in words;
+and per outcome a small chart of each indicator's progress toward its target, report by report."""
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 
-from ui.charts import short_title
+from ui.charts import OKABE_ITO, short_title
 from ui.i18n import fmt_date, status_label, t, value_label
 
 
@@ -54,3 +56,28 @@ def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFram
         row["changes"] = t("list_sep").join(changes)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def outcome_charts(series: pd.DataFrame, reports: pd.DataFrame) -> list[tuple[str, go.Figure]]:
+    """Per outcome (an indicator code's first number), one line per indicator counted in numbers: its
+    progress at each report (the share of the way from baseline to target, as every page computes it;
+    100 % is the target, dotted), reports in date order. Indicators in words have no line."""
+    columns = _headers(reports)
+    counted = series[series["progress"].notna()]
+    charts = []
+    for outcome, group in counted.groupby(counted["code"].str.split(".").str[0], sort=False):
+        figure = go.Figure()
+        for k, (code, points) in enumerate(group.groupby("code", sort=False)):
+            label = short_title(points["statement"].iloc[-1], code, 70)
+            figure.add_trace(go.Scatter(
+                x=[columns[r] for r in points["report"]], y=list(points["progress"]), mode="lines+markers", name=code,
+                line={"color": OKABE_ITO[k % len(OKABE_ITO)]}, customdata=[[label]] * len(points),
+                hovertemplate=f"{code} · %{{customdata[0]}}<br>%{{x}}: %{{y:.0%}}<extra></extra>"))
+        figure.add_hline(y=1, line_dash="dot", line_color="#777")
+        headers = list(columns.values())  # the ticks name the report's date only: a small chart has no room for more
+        figure.update_xaxes(type="category", categoryorder="array", categoryarray=headers, tickvals=headers,
+                            ticktext=[h.split(" · ")[0] for h in headers], tickangle=0)
+        low, high = min(0.0, float(group["progress"].min())), max(1.0, float(group["progress"].max()))
+        figure.update_yaxes(tickformat=".0%", range=[low - 0.05, high + 0.1])
+        charts.append((str(outcome), figure))
+    return charts

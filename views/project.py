@@ -32,7 +32,7 @@ from ui.safe_text import md
 from ui.sentences import flag_value, location
 from ui.source_view import show_passage
 from ui.tables import show_table, warnings_box
-from ui.trajectory import trajectory_table
+from ui.trajectory import outcome_charts, trajectory_table
 
 CHOOSER_OPTIONS = 500  # past this many projects the chooser lists the largest and a search finds the rest
 
@@ -187,13 +187,21 @@ def across_reports(ctx: Context, key: str) -> None:
     reports = ctx.query(across.project_reports, key)
     if len(reports) < 2:
         return
-    table = trajectory_table(ctx.query(across.indicator_series, key), reports)
+    series = ctx.query(across.indicator_series, key)
+    table = trajectory_table(series, reports)
     if table.empty:
         return
     st.markdown(f"**{ctx.t('across_reports')}**")
-    show_table(table, hide_index=True, column_config={
+    charts = outcome_charts(series, reports)
+    for row in range(0, len(charts), 3):  # three outcomes a row
+        for column, (outcome, figure) in zip(st.columns(3), charts[row:row + 3], strict=False):
+            with column:
+                show(style(figure, title=ctx.t("outcome_progress").format(n=outcome), x_title=None,
+                           y_title=ctx.t("progress_to_target"), height=300), f"outcome-progress-{outcome}")
+    first = ["code", "statement", "changes"]  # what changed, seen without scrolling past the reports
+    show_table(table, hide_index=True, column_order=first + [c for c in table.columns if c not in first], column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
-        "statement": st.column_config.TextColumn(column_label("indicator"), width="small"),
+        "statement": st.column_config.TextColumn(column_label("indicator"), width="medium"),
         "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small"),
         "changes": st.column_config.TextColumn(ctx.t("changes"), width="medium")})
     download_buttons(table, f"trajectory-{key.replace('/', '-')}")
