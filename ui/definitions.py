@@ -15,7 +15,8 @@ DEFINITIONS: dict[str, str] = {  # English; translations in locales/
     "delivery_gap": "Time elapsed − delivery rate. Behind when above {gap_behind} points, or delivery under {low_delivery} with "
         "under {months_left} months left.",
     "gewe_share": "GEWE allocation ÷ total budget, over the projects that state a GEWE amount, against the UN-wide minimum "
-        "of {un_minimum} and the PBF's {pbf_target} target (the figure's delta is taken against the PBF target).",
+        "of {un_minimum} and the PBF's {pbf_target} target (the figure's arrow is its distance to the PBF target; on the "
+        "Overview compared with an earlier date, its change since, the distance to the target said under the figures).",
     "gewe_spend_rate": "GEWE spent ÷ GEWE allocated, over the projects that state both, beside the overall delivery.",
     "status": "achieved (progress ≥ 100 %), on track (milestone reached or progress ≥ time elapsed), behind, not started "
         "(current = baseline), no data (missing or placeholder), qualitative (words only). "
