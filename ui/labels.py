@@ -257,7 +257,9 @@ LABELS: dict[str, str] = {
     "why_stale": "no report since {date}",
     "last_report": "Last report: {date}",
     "figures_taken": "figures and time elapsed as of {date}",
-    "outcome_progress": "Outcome {n} · progress to target", "progress_to_target": "Progress to target (%)",
+    "outcome_progress": "Outcome {n} · progress to target",
+    "progress_charts": "Progress to target, report by report, by outcome (charts)",
+    "progress_to_target": "Progress to target (%)",
     "export_years": ("Its money year by year, as the financial export gives it (delivery to date = expenditure to date "
                      "÷ budget to date)."),
     "stale_project": "No report since {date}: more than {months} months for a project still open.",

@@ -192,12 +192,16 @@ def across_reports(ctx: Context, key: str) -> None:
     if table.empty:
         return
     st.markdown(f"**{ctx.t('across_reports')}**")
-    charts = outcome_charts(series, reports)
-    for row in range(0, len(charts), 3):  # three outcomes a row
-        for column, (outcome, figure) in zip(st.columns(3), charts[row:row + 3], strict=False):
-            with column:
-                show(style(figure, title=ctx.t("outcome_progress").format(n=outcome), x_title=None,
-                           y_title=ctx.t("progress_to_target"), height=300), f"outcome-progress-{outcome}")
+    # the charts are drawn when opened (the click reruns the page), as closed outcomes are: 2 s less to wait at 20k
+    box = st.expander(ctx.t("progress_charts"), expanded=False, key=f"progress-charts-{key}", on_change="rerun")
+    if box.open:
+        with box:
+            charts = outcome_charts(series, reports)
+            for row in range(0, len(charts), 3):  # three outcomes a row
+                for column, (outcome, figure) in zip(st.columns(3), charts[row:row + 3], strict=False):
+                    with column:
+                        show(style(figure, title=ctx.t("outcome_progress").format(n=outcome), x_title=None,
+                                   y_title=ctx.t("progress_to_target"), height=300), f"outcome-progress-{outcome}")
     first = ["code", "statement", "changes"]  # what changed, seen without scrolling past the reports
     show_table(table, hide_index=True, column_order=first + [c for c in table.columns if c not in first], column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
