@@ -39,12 +39,17 @@ def reporting_rounds(con: duckdb.DuckDBPyConnection, filters: Filters | None = N
     return [d.isoformat() for d in sorted(days, reverse=True)]
 
 
-def previous_round(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> str | None:
-    """The default "since": the last day of the reporting round before the one now shown (the latest
-    round with a report by the as-of date, else the latest round); None when there is no earlier one."""
+def earlier_rounds(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> list[str]:
+    """The rounds before the one now shown (the latest round with a report by the as-of date, else the
+    latest round), newest first: what "since" may be."""
     filters = filters or Filters()
-    rounds = [r for r in reporting_rounds(con, filters) if filters.as_of is None or r <= filters.as_of]
-    return rounds[1] if len(rounds) > 1 else None
+    return [r for r in reporting_rounds(con, filters) if filters.as_of is None or r <= filters.as_of][1:]
+
+
+def previous_round(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> str | None:
+    """The default "since": the last day of the round before the one now shown; None when there is none."""
+    earlier = earlier_rounds(con, filters)
+    return earlier[0] if earlier else None
 
 
 def indicator_changes(con: duckdb.DuckDBPyConnection, filters: Filters, since: str) -> pd.DataFrame:

@@ -23,8 +23,7 @@ _KEY = "lens_since"
 def since_choice(ctx: Context) -> str | None:
     """The date to compare with: the reporting rounds before the one shown, the previous by default
     (`since=` in the URL keeps another choice; `since=none` none)."""
-    rounds = [r for r in ctx.run(changes.reporting_rounds) if ctx.filters.as_of is None or r <= ctx.filters.as_of]
-    earlier = rounds[1:]
+    earlier = ctx.run(changes.earlier_rounds)
     if not earlier:
         return None
     options = [None, *earlier]
