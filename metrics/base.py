@@ -60,6 +60,14 @@ def period_start(column: str) -> str:
             f"WHEN 7 THEN CAST({column} || '-01' AS DATE) WHEN 10 THEN CAST({column} AS DATE) END")
 
 
+def reported_by(as_of: str | None, date: str = "r.date") -> tuple[str, list]:
+    """The condition that a report (its `date` column) counts as of a date, and its parameters: its
+    period had ended by then, or it is undated (no date can place it, so it stays). TRUE without a date."""
+    if not as_of:
+        return "TRUE", []
+    return f"({date} IS NULL OR {period_end(date)} <= CAST(? AS DATE))", [as_of]
+
+
 def uses_materialized(filters: Filters) -> bool:
     """Queries read the tables refreshed after each ingest (metrics/materialize.py) unless the user
     asked for another as-of date, which needs the facts computed afresh."""
@@ -104,7 +112,7 @@ f AS (SELECT * FROM project_facts f WHERE {where})
     as_of_params = [filters.as_of] if filters.as_of else []
     # as of a chosen date: the reports whose period had ended by then (an undated one cannot be
     # placed and stays), and the export's fiscal years up to that date's year
-    reported_by = f"(r.date IS NULL OR {period_end('r.date')} <= CAST(? AS DATE))" if filters.as_of else "TRUE"
+    by_then, _ = reported_by(filters.as_of)
     exported_by = ("(TRY_CAST(left(fiscal_year, 4) AS INTEGER) IS NULL"
                    " OR TRY_CAST(left(fiscal_year, 4) AS INTEGER) <= year(CAST(? AS DATE)))") if filters.as_of else "TRUE"
     sql = f"""
@@ -113,7 +121,7 @@ WITH ranked AS (
            r.gender_spent_usd,
            row_number() OVER (PARTITION BY s.project_key ORDER BY {CURRENT_REPORT_ORDER}) AS rank
     FROM active_sources s JOIN reports r ON r.source_sha256 = s.sha256
-    WHERE {reported_by}
+    WHERE {by_then}
 ), current_source AS (SELECT * FROM ranked WHERE rank = 1), corrections_in_force AS (
     -- a report's figure or indicator cell corrected by hand counts with the report it was entered on,
     -- and with a newer file of the same period that supersedes it (the trail lists it if that file

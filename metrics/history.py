@@ -3,9 +3,10 @@ rate, GEWE allocated and spent, and the expenditure that rate implies over the r
 budget; and each indicator's series, report by report — the value read, its target, and two
 marks: `revised` where the target changed from the report before (or the cell says it was
 revised) and `fell` where a value counted in the same unit is lower than the report before (a
-cumulative count should not fall). Every active progress report and final review of the project
-counts (a newer file of the same period has superseded the older, which is no longer active).
-Reports are ordered by the end of the period their date names (`2021` after `2021-06`), undated
+cumulative count should not fall); and each outcome's rating, report by report. Every active
+progress report and final review of the project counts (a newer file of the same period has
+superseded the older, which is no longer active); as of a date, those whose period had ended by
+then. Reports are ordered by the end of the period their date names (`2021` after `2021-06`), undated
 ones last; a report's figures and indicator cells corrected by hand count with the report they were
 entered on, a project's figures with the current report, as on every page."""
 from __future__ import annotations
@@ -20,7 +21,7 @@ import duckdb
 import pandas as pd
 
 from loaders.store.current import period_end
-from metrics.base import Filters
+from metrics.base import Filters, reported_by
 from metrics.query import indicator_query
 
 _REVISED = re.compile(r"r[ée]vis", re.IGNORECASE)
@@ -31,18 +32,20 @@ _REPORT_FIELDS = {"report.implementation_rate": "implementation_rate", "report.g
 _NUMBERS = ("implementation_rate", "gender_allocated_usd", "gender_spent_usd", "budget_usd")
 
 
-def project_reports(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+def project_reports(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
     """The project's reports in date order: date, type, implementation rate, GEWE allocated and
-    spent, expenditure (rate × the report's budget), budget, file, `sha256`, `current`."""
+    spent, expenditure (rate × the report's budget), budget, file, `sha256`, `current`; as of a date,
+    only those whose period had ended by then (and undated ones), as metrics/base.py counts them."""
+    by_then, by_then_params = reported_by(as_of)
     frame = con.execute(f"""
         SELECT r.date, r.type, r.kind, r.implementation_rate, r.gender_allocated_usd, r.gender_spent_usd,
                p.total_budget_usd AS budget_usd, s.file_name, s.sha256, s.report_period,
                s.sha256 IN (SELECT sha256 FROM mx_current_source WHERE project_key = ?) AS current
         FROM reports r JOIN active_sources s ON s.sha256 = r.source_sha256
         LEFT JOIN projects p ON p.source_sha256 = r.source_sha256 AND p.project_key = r.project_key
-        WHERE r.project_key = ? AND list_contains(?, s.kind)
+        WHERE r.project_key = ? AND list_contains(?, s.kind) AND {by_then}
         ORDER BY {period_end('r.date')} NULLS LAST, s.ingested_at""",
-                        [project_key, project_key, list(REPORT_KINDS)]).df()
+                        [project_key, project_key, list(REPORT_KINDS)] + by_then_params).df()
     for field, value, shas in _fixes(con, project_key, frame):
         column = _REPORT_FIELDS.get(field)
         if column is not None:
@@ -51,17 +54,19 @@ def project_reports(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Data
     return frame
 
 
-def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
+def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
     """One row per indicator and report, in the order of the results table then of the reports:
     code, statement, report (its sha256) and date, value (raw, number, unit), target (raw, number,
     unit), revised, fell, `fell_from` (the value before, as read, where it fell), and `status` and
-    `progress` at that report (the portfolio as of the end of the report's period: metrics/base.py)."""
-    reports = project_reports(con, project_key)
+    `progress` at that report (the portfolio as of the end of the report's period: metrics/base.py);
+    as of a date, the reports by then (project_reports)."""
+    reports = project_reports(con, project_key, as_of)
     frame = con.execute("""
         SELECT i.code, i.statement, i.source_sha256 AS report, i.current_raw, i.current_value, i.current_unit,
                i.target_raw, i.target_value, i.target_unit, i.row_number
         FROM indicators i JOIN active_sources s ON s.sha256 = i.source_sha256
         WHERE i.project_key = ? AND list_contains(?, s.kind)""", [project_key, list(REPORT_KINDS)]).df()
+    frame = frame[frame["report"].isin(set(reports["sha256"]))]
     if frame.empty:
         return frame.assign(report_date=[], revised=[], fell=[], fell_from=[], status=[], progress=[]).drop(
             columns=["row_number"])
@@ -80,6 +85,28 @@ def indicator_series(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Dat
     frame = frame.sort_values(["code", "order"], kind="stable")
     frame["code"] = frame["code"].astype(str)
     return frame.drop(columns=["row_number", "order"]).reset_index(drop=True)
+
+
+def outcome_ratings(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
+    """One row per outcome and report that rated it (the template's "rate the current status of the
+    outcome" choice: on track, off track, on track with (significant) peacebuilding results), in the
+    order of the outcomes then of the reports: number, statement (the latest report's), report (its
+    sha256), report date, rating. A report whose choice was left blank has no row for that outcome;
+    as of a date, the reports by then (project_reports)."""
+    reports = project_reports(con, project_key, as_of)
+    frame = con.execute("""
+        SELECT o.number, o.statement, o.source_sha256 AS report, o.rating
+        FROM outcomes o JOIN active_sources s ON s.sha256 = o.source_sha256
+        WHERE o.project_key = ? AND list_contains(?, s.kind)""", [project_key, list(REPORT_KINDS)]).df()
+    frame = frame[frame["report"].isin(set(reports["sha256"]))]
+    position = {sha: k for k, sha in enumerate(reports["sha256"])}
+    frame["report_date"] = frame["report"].map(dict(zip(reports["sha256"], reports["date"], strict=True)))
+    frame["order"] = frame["report"].map(position)
+    statements = frame.dropna(subset=["statement"]).sort_values("order", kind="stable").groupby("number")["statement"].last()
+    frame["statement"] = frame["number"].map(statements)
+    frame["outcome_order"] = [int(n) if str(n).isdigit() else 0 for n in frame["number"]]
+    frame = frame.dropna(subset=["rating"]).sort_values(["outcome_order", "order"], kind="stable")
+    return frame[["number", "statement", "report", "report_date", "rating"]].reset_index(drop=True)
 
 
 def _statuses(con: duckdb.DuckDBPyConnection, project_key: str,

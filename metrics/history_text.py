@@ -7,7 +7,7 @@ import math
 import duckdb
 
 from loaders.cli_text import counted
-from metrics.history import indicator_series, project_reports
+from metrics.history import indicator_series, outcome_ratings, project_reports
 
 
 def history(con: duckdb.DuckDBPyConnection, project_key: str) -> dict:
@@ -22,12 +22,17 @@ def history(con: duckdb.DuckDBPyConnection, project_key: str) -> dict:
                                 "target_unit": row["target_unit"], "target_raw": row["target_raw"],
                                 "revised": bool(row["revised"]), "fell": bool(row["fell"]),
                                 "status": row["status"] if isinstance(row["status"], str) else None})
+    outcomes: dict[str, dict] = {}
+    for row in outcome_ratings(con, project_key).to_dict("records"):
+        entry = outcomes.setdefault(row["number"], {"statement": row["statement"], "ratings": []})
+        entry["ratings"].append({"report_date": row["report_date"], "rating": row["rating"]})
     return {"project": project_key, "reports": [{k: _plain(v) for k, v in r.items()} for r in reports.to_dict("records")],
-            "indicators": indicators}
+            "indicators": indicators, "outcomes": outcomes}
 
 
 def history_lines(data: dict) -> list[str]:
-    """The history as text: one line per report, then each indicator's series on one line."""
+    """The history as text: one line per report, each indicator's series on one line, then each
+    rated outcome's ratings on one line."""
     lines = [f"project {data['project']}: {counted(len(data['reports']), 'report')}, in date order"]
     for r in data["reports"]:
         lines.append(f"  {r['date'] or 'no date'}  {r['type'] or r['kind']}: implementation rate "
@@ -41,6 +46,10 @@ def history_lines(data: dict) -> list[str]:
                   + (f"; {p['status']}" if p["status"] else "") + ")"
                   for p in entry["series"]]
         lines.append(f"  {code}: " + " → ".join(points))
+    if data["outcomes"]:
+        lines.append("outcome ratings:")
+    for number, entry in data["outcomes"].items():
+        lines.append(f"  outcome {number}: " + " → ".join(f"{p['report_date'] or '?'} {p['rating']}" for p in entry["ratings"]))
     return lines
 
 

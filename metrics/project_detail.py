@@ -5,7 +5,7 @@ import duckdb
 import pandas as pd
 
 from loaders.store.corrections import stale_corrections as stale
-from metrics.base import Filters, project_ctes
+from metrics.base import Filters, project_ctes, reported_by
 from metrics.query import project_query
 from metrics.rollups import AGENCY_BUDGET
 
@@ -34,8 +34,14 @@ def project_sources(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Data
         ORDER BY s.ingested_at""", [project_key, project_key]).df()
 
 
-def current_missing(con: duckdb.DuckDBPyConnection, project_key: str) -> list[str]:
-    """The headline fields the project's latest active report did not yield (REPORT.md `missing`)."""
+def current_missing(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> list[str]:
+    """The headline fields the project's latest active report did not yield (REPORT.md `missing`);
+    as of a date, those its current report then did not yield."""
+    if as_of:
+        found = project_query(con, """SELECT coalesce(s.missing, []) AS missing FROM current_source c
+                                      JOIN active_sources s ON s.sha256 = c.sha256 WHERE c.project_key = ?""",
+                              Filters(project=project_key, as_of=as_of), [project_key])
+        return list(found["missing"].iloc[0]) if len(found) else []
     row = con.execute("""
         SELECT coalesce(missing, []) FROM active_sources
         WHERE project_key = ? AND kind IN ('progress_report', 'final_review', 'unknown')
@@ -43,18 +49,19 @@ def current_missing(con: duckdb.DuckDBPyConnection, project_key: str) -> list[st
     return list(row[0]) if row else []
 
 
-def headline_locations(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
-    """Where each headline figure of the project's current report was read: field, file, location,
-    how (`text`, `ocr`) and the file's SHA-256 (to show the passage from the kept original)."""
+def headline_locations(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
+    """Where each headline figure of the project's current report (as of a date, if given) was read:
+    field, file, location, how (`text`, `ocr`) and the file's SHA-256 (to show the passage from the
+    kept original)."""
     return project_query(con, """
         SELECT l.field, s.file_name, l.location, coalesce(l.source, 'text') AS source, l.source_sha256
         FROM field_locations l
         JOIN current_source c ON c.sha256 = l.source_sha256 JOIN sources s ON s.sha256 = l.source_sha256
-        WHERE c.project_key = ? ORDER BY l.field""", Filters(project=project_key), [project_key])
+        WHERE c.project_key = ? ORDER BY l.field""", Filters(project=project_key, as_of=as_of), [project_key])
 
 
-def uncertain_figures(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
-    """Figures of the project's current report that OCR read with low confidence and no one has
+def uncertain_figures(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
+    """Figures of the project's current report (as of a date, if given) that OCR read with low confidence and no one has
     confirmed or corrected yet (a correction of the field settles it): field, read, confidence,
     location, file."""
     return project_query(con, """
@@ -62,7 +69,7 @@ def uncertain_figures(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.Da
         JOIN current_source c ON c.sha256 = u.source_sha256 JOIN sources s ON s.sha256 = u.source_sha256
         WHERE c.project_key = ?
           AND u.field NOT IN (SELECT field FROM active_corrections WHERE project_key = ?)
-        ORDER BY u.field, u.read""", Filters(project=project_key), [project_key, project_key])
+        ORDER BY u.field, u.read""", Filters(project=project_key, as_of=as_of), [project_key, project_key])
 
 
 def stale_corrections(con: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -70,16 +77,19 @@ def stale_corrections(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return stale(con)
 
 
-def report_history(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
-    """The project's reports over time: type, date and implementation rate (active files only)."""
-    return con.execute("""
+def report_history(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
+    """The project's reports over time: type, date and implementation rate (active files only); as of
+    a date, those whose period had ended by then (and undated ones)."""
+    by_then, by_then_params = reported_by(as_of)
+    return con.execute(f"""
         SELECT r.type, r.date, r.implementation_rate, r.gender_allocated_usd, r.gender_spent_usd, s.file_name
         FROM reports r JOIN active_sources s ON s.sha256 = r.source_sha256
-        WHERE r.project_key = ? ORDER BY r.date NULLS FIRST""", [project_key]).df()
+        WHERE r.project_key = ? AND {by_then} ORDER BY r.date NULLS FIRST""",
+                       [project_key] + by_then_params).df()
 
 
-def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
-    """Budget per agency as the project's current report gives it, agency budgets corrected by hand
+def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
+    """Budget per agency as the project's current report (as of a date, if given) gives it, agency budgets corrected by hand
     in place (`corrected`). A sole recipient whose budget no file splits out has the project's budget
     (`whole_project`), as in the Delivery page's roll-up by agency."""
     return project_query(con, f"""
@@ -87,15 +97,20 @@ def agency_budget_table(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.
                a.budget_usd IS NULL AND {AGENCY_BUDGET} IS NOT NULL AS whole_project,
                a.corrected, a.location
         FROM agency_lines a JOIN f ON f.project_key = a.project_key
-        WHERE a.project_key = ? ORDER BY a.lead DESC NULLS LAST, a.agency""", Filters(project=project_key), [project_key])
+        WHERE a.project_key = ? ORDER BY a.lead DESC NULLS LAST, a.agency""", Filters(project=project_key, as_of=as_of),
+                         [project_key])
 
 
-def project_comments(con: duckdb.DuckDBPyConnection, project_key: str) -> pd.DataFrame:
-    """Reviewer comments in the project's active files, with the row or place they sit on."""
-    return con.execute("""
+def project_comments(con: duckdb.DuckDBPyConnection, project_key: str, as_of: str | None = None) -> pd.DataFrame:
+    """Reviewer comments in the project's active files, with the row or place they sit on; as of a
+    date, only those in files of reports whose period had ended by then (or undated ones)."""
+    by_then, by_then_params = reported_by(as_of)
+    return con.execute(f"""
         SELECT c.author, c.text, c.indicator_code, c.location, s.file_name FROM comments c
-        JOIN active_sources s ON s.sha256 = c.source_sha256 WHERE c.project_key = ? ORDER BY s.file_name, c.location""",
-                       [project_key]).df()
+        JOIN active_sources s ON s.sha256 = c.source_sha256
+        LEFT JOIN reports r ON r.source_sha256 = c.source_sha256 AND r.project_key = c.project_key
+        WHERE c.project_key = ? AND {by_then} ORDER BY s.file_name, c.location""",
+                       [project_key] + by_then_params).df()
 
 
 def indicator_comments(con: duckdb.DuckDBPyConnection, sha256: str, code: str) -> pd.DataFrame:

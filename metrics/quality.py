@@ -6,15 +6,21 @@ import duckdb
 import pandas as pd
 
 from metrics import settings
-from metrics.base import Filters
-from metrics.query import project_query
+from metrics.base import Filters, uses_materialized
+from metrics.query import indicator_query, project_query
+
+_ORDER = "q.project_key, q.code, q.indicator, q.message, q.value_a, q.location"  # one order, however computed
 
 
 def quality_flags(con: duckdb.DuckDBPyConnection, filters: Filters | None = None) -> pd.DataFrame:
     """Every flag on the filtered projects: code, project, indicator, message, values, source, location.
-    Read from mx_quality_flags, which is refreshed after every write to the store."""
+    Read from mx_quality_flags, which is refreshed after every write to the store; as of another
+    date, computed afresh from the reports current then (the same SELECT)."""
+    filters = filters or Filters()
+    if not uses_materialized(filters):
+        return indicator_query(con, f"SELECT * FROM ({flags_select()}) q ORDER BY {_ORDER}", filters)
     return project_query(con, "SELECT q.* FROM mx_quality_flags q WHERE q.project_key IN (SELECT project_key FROM f) "
-                              "ORDER BY q.project_key, q.code, q.indicator", filters)
+                              f"ORDER BY {_ORDER}", filters)
 
 
 def flags_select() -> str:

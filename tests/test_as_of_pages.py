@@ -91,3 +91,20 @@ def test_a_project_known_from_exports_shows_its_money_year_by_year(tmp_path, mon
     years = next(f.value for f in app.dataframe if "delivery_to_date" in f.value.columns)
     assert list(years["fiscal_year"]) == ["2011", "2012"]
     assert [round(v, 2) for v in years["delivery_to_date"]] == [99.77, 99.30]  # shown as percentages
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_project_page_as_of_a_date_shows_only_the_reports_by_then(store, monkeypatch, language):
+    """As of 31 December 2020 the June 2021 report is not yet written: the report list, the indicators across
+    reports and the outcome ratings stop at November 2020 (outcome 1 on track twice, not yet off track)."""
+    app = _page(store, monkeypatch, "project", lang=language, project=PROJECT, as_of="2020-12-31")
+    reports = next(f.value for f in app.dataframe if "implementation_rate" in f.value.columns)
+    assert [round(r, 6) for r in reports["implementation_rate"]] == [20, 37]  # shown as %
+    trajectory = next(f.value for f in app.dataframe if "changes" in f.value.columns).set_index("code")
+    assert [c for c in trajectory.columns if "·" in c] == (["Jun 2020 · semi-annual", "Nov 2020 · annual"]
+                                                          if language == "en" else
+                                                          ["juin 2020 · semestriel", "nov. 2020 · annuel"])
+    assert trajectory.loc["1.1.1", "target_raw"] == "30" and trajectory.loc["1.1.1", "changes"] == ""
+    ratings = next(f.value for f in app.dataframe if "outcome" in f.value.columns and "changes" not in f.value.columns
+                   and "code" not in f.value.columns)
+    assert list(ratings.iloc[0].iloc[1:]) == (["on track"] * 2 if language == "en" else ["en bonne voie"] * 2)

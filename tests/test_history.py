@@ -62,6 +62,17 @@ def test_each_indicator_series_marks_a_revised_target_and_a_fall(store, capsys):
     assert list(indicators)[:3] == ["1.1", "1.2", "1.1.1"]  # in the results table's order
 
 
+def test_each_outcome_rating_report_by_report(store, capsys):
+    """The template's rating choice under each outcome, in French, English and Word: outcome 1 on track twice then
+    off track; outcome 2 off track then on track with peacebuilding results; outcome 3 left blank in every report."""
+    outcomes = _history(store, capsys)["outcomes"]
+    assert {n: [(p["report_date"], p["rating"]) for p in o["ratings"]] for n, o in outcomes.items()} == {
+        "1": [("2020-06", "on track"), ("2020-11", "on track"), ("2021-06", "off track")],
+        "2": [("2020-06", "off track"), ("2020-11", "on track with peacebuilding results"),
+              ("2021-06", "on track with peacebuilding results")]}
+    assert outcomes["1"]["statement"].startswith("Les instances d’orientation politique")
+
+
 def test_the_history_as_text_and_an_unknown_project(store, capsys):
     assert main(["history", "--db", str(store), "--project", PROJECT]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -69,18 +80,25 @@ def test_the_history_as_text_and_an_unknown_project(store, capsys):
     assert lines[1].startswith("  2020-06  semi-annual: implementation rate 20.0%, expenditure 299,600 USD")
     assert ("  1.1.1: 2020-06 8 (target 30; on track) → 2020-11 15 (target 30; on track) → 2021-06 12 (target 40 (révisé), "
             "revised, fell; behind)") in lines
+    assert lines[-3:] == ["outcome ratings:", "  outcome 1: 2020-06 on track → 2020-11 on track → 2021-06 off track",
+                          "  outcome 2: 2020-06 off track → 2020-11 on track with peacebuilding results → 2021-06 on track "
+                          "with peacebuilding results"]
     assert main(["history", "--db", str(store), "--project", "NOPE"]) == 1
     assert "no project NOPE in this store" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("language,columns,changes,statuses", [
+@pytest.mark.parametrize("language,columns,changes,statuses,ratings", [
     ("en", ["Jun 2020 · semi-annual", "Nov 2020 · annual", "Jun 2021 · semi-annual"],
      "target revised 30 → 40 (révisé) (Jun 2021); fell 15 dont 6 femmes → 12 dont 5 femmes (Jun 2021)",
-     ["on track", "on track", "behind"]),
+     ["on track", "on track", "behind"], ["off track", "on track, with peacebuilding results",
+                                          "on track, with peacebuilding results"]),
     ("fr", ["juin 2020 · semestriel", "nov. 2020 · annuel", "juin 2021 · semestriel"],
      "cible révisée 30 → 40 (révisé) (juin 2021) ; en baisse 15 dont 6 femmes → 12 dont 5 femmes (juin 2021)",
-     ["en bonne voie", "en bonne voie", "en retard"])])
-def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch, language, columns, changes, statuses):
+     ["en bonne voie", "en bonne voie", "en retard"], ["hors de la bonne voie",
+                                                       "en bonne voie, avec des résultats de consolidation de la paix",
+                                                       "en bonne voie, avec des résultats de consolidation de la paix"])])
+def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch, language, columns, changes, statuses,
+                                                          ratings):
     db = _store(tmp_path, "text")
     monkeypatch.setenv("LENS_DB", str(db))
     monkeypatch.chdir(ROOT)
@@ -95,6 +113,9 @@ def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch,
         ["8 dont 3 femmes", "15 dont 6 femmes", "12 dont 5 femmes"], statuses, strict=True)]  # the status at each report
     assert table.loc["1.1.1", "target_raw"] == "40 (révisé)" and table.loc["1.1.1", "changes"] == changes
     assert table.loc["1.1", "changes"] == ""
+    rated = next(f.value for f in app.dataframe if "outcome" in f.value.columns and columns[0] in f.value.columns)
+    assert [o.split(" · ")[0] for o in rated["outcome"]] == ["1", "2"]  # outcome 3 was never rated: no row
+    assert list(rated.iloc[1][columns]) == ratings and list(rated.iloc[0][columns])[:2] == [statuses[0]] * 2
 
 
 def test_the_trajectory_downloads_with_one_header_per_column(store):
@@ -154,3 +175,22 @@ def test_each_outcome_draws_its_indicators_progress_report_by_report(store):
     line = next(trace for trace in charts["1"].data if trace.name == "1.1.1")
     assert list(line.x) == ["Jun 2020 · semi-annual", "Nov 2020 · annual", "Jun 2021 · semi-annual"]
     assert [round(y, 3) for y in line.y] == [0.267, 0.5, 0.3]
+
+
+@pytest.mark.parametrize("answer,rating", [
+    ("On track with significant peacebuilding results", "on track with significant peacebuilding results"),
+    ("On track with peacebuilding results", "on track with peacebuilding results"),
+    ("On track", "on track"), ("Off track", "off track"), ("Not on track", "off track"),
+    ("Sur la bonne voie avec des résultats de consolidation de la paix significatifs",
+     "on track with significant peacebuilding results"),
+    ("Sur la bonne voie", "on track"), ("Hors de la bonne voie", "off track"), ("En bonne voie", "on track"),
+    ("", None), ("FORMDROPDOWN", None), ("Choisir un élément", None)])
+def test_an_outcome_rating_is_read_by_what_it_says(answer, rating):
+    """The template's rating choice in either language; a blank or unfilled dropdown is no rating."""
+    from loaders.model import Paragraph
+    from loaders.templates.narrative import read_narrative_outcomes
+
+    lines = ["Outcome 1: People trust the local committees",
+             f"Please rate the current status of the outcome progress: {answer}", "Progress summary: …"]
+    found = read_narrative_outcomes([Paragraph(text, f"paragraph {k}") for k, text in enumerate(lines)], None)
+    assert found == {"1": {"statement": "People trust the local committees", "rating": rating}}

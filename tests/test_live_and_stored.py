@@ -12,9 +12,10 @@ import pytest
 import metrics.attention
 import metrics.base
 import metrics.gender
+import metrics.quality
 from bench.make_portfolio import build
 from loaders.ingest import ingest
-from metrics import attention, catalog, delivery, gender, indicators, summary
+from metrics import attention, catalog, delivery, gender, indicators, project_detail, quality, summary
 from metrics.base import Filters
 from tests.conftest import SHARED
 
@@ -28,12 +29,12 @@ CALLS = [
     (indicators.indicator_table, ()), (indicators.indicator_count, ()),
     (indicators.indicator_match_count, ()), (indicators.status_counts, ()), (indicators.status_counts, ("country",)),
     (indicators.delay_reason_counts, ()), (attention.projects_needing_attention, ()), (summary.headline, ()),
-    (summary.summary, ()), (catalog.outcome_options, ()),
+    (summary.summary, ()), (catalog.outcome_options, ()), (quality.quality_flags, ()),
 ]
 
 
 def _live(monkeypatch) -> None:
-    for module in (metrics.base, metrics.gender, metrics.attention):
+    for module in (metrics.base, metrics.gender, metrics.attention, metrics.quality):
         monkeypatch.setattr(module, "uses_materialized", lambda filters: False)
 
 
@@ -117,3 +118,33 @@ def test_as_of_a_date_every_metric_agrees_with_a_store_holding_only_the_reports_
         _same(stored, as_of, f"as of 2020-11-30: {function.__module__}.{function.__name__}{args}")
         compared += 1
     assert compared == len(CALLS)
+
+
+def test_as_of_a_date_the_project_page_lists_what_the_reports_by_then_said(tmp_path):
+    """The Project page's lists below the figures — agency budgets, reviewer comments, fields not found,
+    figures OCR was unsure of, where each figure was read — as of 30 November 2020 on the whole series
+    equal those of a store holding only the reports of June and November 2020."""
+    from tests.test_history import PROJECT
+    from tests.variants.series import series
+
+    for name, text in series().items():  # a reviewer's comment on outcome 1 in June 2020, another in June 2021
+        said = {"mali-2020-06.txt": "Quelles preuves ?", "mali-2021-06.txt": "Pourquoi ce recul ?"}.get(name)
+        if said:
+            start = text.index("Résultat 1 :")
+            line_end = text.index("\n", start)
+            text = text[:line_end] + f"\tComment by Reviewer: {said}" + text[line_end:]
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    whole, partial = tmp_path / "whole.duckdb", tmp_path / "partial.duckdb"
+    assert not ingest(sorted(tmp_path.glob("*.txt")), whole).failures
+    assert not ingest([tmp_path / "mali-2020-06.txt", tmp_path / "mali-2020-11.txt"], partial).failures
+    listed = (project_detail.agency_budget_table, project_detail.project_comments, project_detail.current_missing,
+              project_detail.uncertain_figures, project_detail.headline_locations)
+    with duckdb.connect(str(whole), read_only=True) as con:
+        as_of = [function(con, PROJECT, "2020-11-30") for function in listed]
+        everything = project_detail.project_comments(con, PROJECT)
+    with duckdb.connect(str(partial), read_only=True) as con:
+        stored = [function(con, PROJECT) for function in listed]
+    for function, a, b in zip(listed, as_of, stored, strict=True):
+        _same(b, a, f"as of 2020-11-30: {function.__name__}")
+    assert list(as_of[1]["text"]) == ["Quelles preuves ?"]
+    assert sorted(everything["text"]) == ["Pourquoi ce recul ?", "Quelles preuves ?"]

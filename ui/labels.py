@@ -233,6 +233,9 @@ LABELS: dict[str, str] = {
     "no_flags": "No data-quality flag on this project.",
     # a project across its reports (issue 25)
     "across_reports": "Indicators across reports", "changes": "What changed",
+    "outcome_ratings": "Outcome ratings across reports",
+    "outcome_ratings_help": ("The rating each report chose for the outcome's progress (the template's \"rate the current "
+                             "status\" choice); — where a report left it blank."),
     "change.target_revised": "target revised {before} → {after} ({when})",
     "change.fell": "fell {before} → {after} ({when})",
     # the portfolio as of a date, and since a reporting round (issue 25)

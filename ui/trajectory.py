@@ -1,7 +1,8 @@
 """A project's indicators across its reports, as one table (the IPTT shape: one row per
 indicator, one column per report, the value read in each), for the Project page and its
 downloads; the target as the latest report gives it, and what changed between reports in words;
-and per outcome a small chart of each indicator's progress toward its target, report by report."""
+per outcome a small chart of each indicator's progress toward its target, report by report; and
+the outcomes' ratings, one column per report."""
 from __future__ import annotations
 
 import pandas as pd
@@ -54,6 +55,20 @@ def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFram
             before = point
         row["target_raw"] = before.target_raw or "—"
         row["changes"] = t("list_sep").join(changes)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def ratings_table(ratings: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """One row per rated outcome: the outcome (`1 · its statement`), then the rating each report gave
+    (its column named by the report as in the trajectory table; `—` where a report left it blank)."""
+    columns = _headers(reports)
+    rows = []
+    for number, group in ratings.groupby("number", sort=False):
+        statement = group["statement"].iloc[-1]
+        row = {"outcome": f"{number} · {short_title(statement, number, 80)}" if isinstance(statement, str) else number}
+        row |= {header: "—" for header in columns.values()}
+        row |= {columns[r]: value_label(v) for r, v in zip(group["report"], group["rating"], strict=True) if r in columns}
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -32,7 +32,7 @@ from ui.safe_text import md
 from ui.sentences import flag_value, location
 from ui.source_view import show_passage
 from ui.tables import show_table, warnings_box
-from ui.trajectory import outcome_charts, trajectory_table
+from ui.trajectory import outcome_charts, ratings_table, trajectory_table
 
 CHOOSER_OPTIONS = 500  # past this many projects the chooser lists the largest and a search finds the rest
 
@@ -103,7 +103,7 @@ def facts(ctx: Context, row) -> None:
                    help=help_text("gewe_spend_rate"))
     if fixed:
         st.caption(ctx.t("corrected_help"))
-    read_at = ctx.query(project_detail.headline_locations, row["project_key"])
+    read_at = ctx.query(project_detail.headline_locations, row["project_key"], ctx.filters.as_of)
     read_at = read_at[read_at["field"].isin(HEADLINE_FIELDS)].sort_values(
         "field", key=lambda fields: [HEADLINE_FIELDS.index(f) for f in fields])
     if not read_at.empty:  # where each figure was read, so a person can find it in the file
@@ -126,7 +126,7 @@ def facts(ctx: Context, row) -> None:
 def freshness(ctx: Context, key: str, one) -> None:
     """The date of the project's last report, and a warning when an open project has not reported for
     more than STALE_MONTHS (the attention list's `no_report_since`, judged at the as-of date or today)."""
-    dated = ctx.query(across.project_reports, key)["date"].dropna()
+    dated = ctx.query(across.project_reports, key, ctx.filters.as_of)["date"].dropna()
     if dated.empty:
         return
     late = ctx.run(attention.projects_needing_attention, filters=one)
@@ -149,7 +149,7 @@ def _day(value) -> str | None:
 
 
 def history(ctx: Context, key: str) -> None:
-    reports = ctx.query(project_detail.report_history, key)
+    reports = ctx.query(project_detail.report_history, key, ctx.filters.as_of)
     reports = reports.dropna(how="all", subset=["type", "date", "implementation_rate", "gender_allocated_usd",
                                                 "gender_spent_usd"])  # a profile or export row says nothing here
     known = reports.dropna(subset=["implementation_rate"])
@@ -176,7 +176,8 @@ def history(ctx: Context, key: str) -> None:
              "project-history")
     reports = reports.assign(type=[value_label(v) for v in reports["type"]],
                              date=[fmt_date(d) if isinstance(d, str) else None for d in reports["date"]])
-    show_table(as_percent(reports, ["implementation_rate"]), hide_index=True, column_config={
+    # the files are listed at the foot of the page: here the figures, readable in half the page's width
+    show_table(as_percent(reports.drop(columns=["file_name"]), ["implementation_rate"]), hide_index=True, column_config={
         "implementation_rate": percent_column(ctx.t("delivery_rate")),
         "gender_allocated_usd": money_column(column_label("gender_allocated_usd")),
         "gender_spent_usd": money_column(column_label("gender_spent_usd"))})
@@ -184,10 +185,10 @@ def history(ctx: Context, key: str) -> None:
 
 def across_reports(ctx: Context, key: str) -> None:
     """Each indicator's value report by report (issue 25), when the project has two reports or more."""
-    reports = ctx.query(across.project_reports, key)
+    reports = ctx.query(across.project_reports, key, ctx.filters.as_of)
     if len(reports) < 2:
         return
-    series = ctx.query(across.indicator_series, key)
+    series = ctx.query(across.indicator_series, key, ctx.filters.as_of)
     table = trajectory_table(series, reports)
     if table.empty:
         return
@@ -209,6 +210,11 @@ def across_reports(ctx: Context, key: str) -> None:
         "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small"),
         "changes": st.column_config.TextColumn(ctx.t("changes"), width="medium")})
     download_buttons(table, f"trajectory-{key.replace('/', '-')}")
+    ratings = ratings_table(ctx.query(across.outcome_ratings, key, ctx.filters.as_of), reports)
+    if not ratings.empty:
+        st.markdown(f"**{ctx.t('outcome_ratings')}**", help=ctx.t("outcome_ratings_help"))
+        show_table(ratings, hide_index=True, column_config={
+            "outcome": st.column_config.TextColumn(ctx.t("outcome"), width="medium")})
 
 
 def outcomes(ctx: Context, key: str) -> list[str]:
@@ -261,20 +267,20 @@ def render(ctx: Context) -> None:
         on="project_key").set_index("project_key").loc[key]
     facts(ctx, row.to_dict() | {"project_key": key})
     freshness(ctx, key, one)
-    missing = ctx.query(project_detail.current_missing, key)
+    missing = ctx.query(project_detail.current_missing, key, ctx.filters.as_of)
     if missing:
         figures = [f for f in missing if f not in NOT_FIGURES]  # report type and date: no figure above
         if figures:
             st.warning(f"{ctx.t('missing_intro')} {missing_label(figures)}.")
         if len(figures) < len(missing):
             st.caption(f"{ctx.t('not_stated')} {missing_label([f for f in missing if f in NOT_FIGURES])}.")
-    doubtful = ctx.query(project_detail.uncertain_figures, key)
+    doubtful = ctx.query(project_detail.uncertain_figures, key, ctx.filters.as_of)
     if not doubtful.empty:
         uncertain(ctx, doubtful)
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('agency_budgets')}**")
-        agencies = ctx.query(project_detail.agency_budget_table, key)
+        agencies = ctx.query(project_detail.agency_budget_table, key, ctx.filters.as_of)
         whole = bool(agencies["whole_project"].fillna(False).any())
         agencies = agencies.drop(columns=["whole_project"]).assign(
             corrected=["✎" if c else "" for c in agencies["corrected"]])
@@ -290,7 +296,7 @@ def render(ctx: Context) -> None:
     codes = outcomes(ctx, key)
     across_reports(ctx, key)
     st.markdown(f"**{ctx.t('comments')}**")
-    comments = ctx.query(project_detail.project_comments, key)
+    comments = ctx.query(project_detail.project_comments, key, ctx.filters.as_of)
     if comments.empty:
         st.caption(ctx.t("no_project_comments"))
     else:

@@ -10,12 +10,10 @@ from loaders.normalise.text import clean, fold
 _OUTCOME_LINE = re.compile(r"^\s*(?:r[ée]sultat|outcome)\s*([0-9]+)\s*:\s*(?:outcome\s*[0-9]+\s*:\s*)?(.*)$", re.IGNORECASE)
 _RATING_LINE = re.compile(r"(?:[ée]valuer l'[ée]tat actuel des progr[eè]s|rate the current status)[^:]*:\s*(.*)$", re.IGNORECASE)
 _MAYBE = re.compile(r"^\s*(?:r[ée]sultat|outcome)|valuer l|rate the current", re.IGNORECASE)
-_RATINGS = {
-    "on track with significant peacebuilding results": "on track with significant peacebuilding results",
-    "on track with peacebuilding results": "on track with peacebuilding results",
-    "off track": "off track", "on track": "on track", "en bonne voie": "on track", "en retard": "off track",
-    "hors de la bonne voie": "off track",
-}
+_OFF_TRACK = re.compile(r"off track|not on track|hors de la bonne voie|pas (?:sur|en) (?:la )?bonne voie|en retard")
+_ON_TRACK = re.compile(r"on track|(?:sur la|en) bonne voie")
+_SIGNIFICANT = re.compile(r"significant|significati")
+_PEACEBUILDING = re.compile(r"peacebuilding results|resultats de consolidation de la paix|consolidation de la paix")
 
 
 def read_narrative_outcomes(paragraphs: list[Paragraph], stop_at: int | None) -> dict[str, dict]:
@@ -38,11 +36,18 @@ def read_narrative_outcomes(paragraphs: list[Paragraph], stop_at: int | None) ->
 
 
 def _rating(text: str) -> str | None:
+    """The template's choice, by what it says in either language (`On track with significant
+    peacebuilding results`, `Sur la bonne voie`, `Hors de la bonne voie`); None for a blank or an
+    unknown answer."""
     key = fold(text)
-    for phrase, rating in _RATINGS.items():
-        if phrase in key:
-            return rating
-    return None
+    if _OFF_TRACK.search(key):
+        return "off track"
+    if not _ON_TRACK.search(key):
+        return None
+    if _PEACEBUILDING.search(key):
+        return ("on track with significant peacebuilding results" if _SIGNIFICANT.search(key)
+                else "on track with peacebuilding results")
+    return "on track"
 
 
 def merge_outcomes(table_outcomes: list[dict], narrative: dict[str, dict]) -> list[dict]:

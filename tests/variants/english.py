@@ -71,13 +71,18 @@ LABELS = [
     (r"^(\s*)Progrès actuel de l’indicateur\s*$", r"\1Current indicator progress"),
     (r"^(\s*)Raisons pour les retards ou changements\s*$", r"\1Reasons for Variance/ Delay (if any)"),
     (r"^(\s*)Ajustement des cibles \(cas échéant\)\s*$", r"\1Adjustment of target (if any)"),
+    (r"Veuillez évaluer l'état actuel des progrès du résultat", "Please rate the current status of the outcome progress"),
     (r"^(\s*)Résultat\s+([0-9])", r"\1Outcome \2"), (r"^(\s*)Produit\s+([0-9])", r"\1Output \2"),
     (r"^(\s*)Indicateur\s+([0-9])", r"\1Indicator \2"),
 ]
 ANSWERS = [(r"(OR FINAL:?\s*)ANNUEL\b", r"\1ANNUAL"), (r"(OR FINAL:?\s*)FINAL\b", r"\1FINAL"),
            (r"(OR FINAL:?\s*)SEMESTRIEL\b", r"\1SEMI-ANNUAL"),
            (r"\bJanvier\b", "January"), (r"\bNovembre\b", "November"), (r"\bNOVEMBRE\b", "NOVEMBER"),
-           (r"\bDécembre\b", "December")]
+           (r"\bDécembre\b", "December"),
+           (r"(outcome progress\s*:\s*)Sur la bonne voie avec des résultats de consolidation de la paix",
+            r"\1On track with peacebuilding results"),
+           (r"(outcome progress\s*:\s*)Sur la bonne voie", r"\1On track"),
+           (r"(outcome progress\s*:\s*)Hors de la bonne voie", r"\1Off track")]
 _COMPILED = [(re.compile(a, re.IGNORECASE | re.MULTILINE), b) for a, b in LABELS + ANSWERS]
 
 

@@ -2,7 +2,9 @@
 reporting in June 2020 (semi-annual), November 2020 (the sample itself, annual) and June 2021
 (semi-annual), with an implementation rate that rises, indicator 1.1.1 rising then falling, its
 target revised from 30 to 40, indicator 1.1 reaching its target, and the project's end moved from
-31 December 2021 to 30 June 2022 in the last report (a no-cost extension)."""
+31 December 2021 to 30 June 2022 in the last report (a no-cost extension); outcome 1 rated on
+track, on track, then off track, outcome 2 off track then on track with peacebuilding results,
+outcome 3 never rated (its choice left blank, as in the sample)."""
 from __future__ import annotations
 
 from tests.conftest import SEEDS
@@ -13,6 +15,11 @@ DATE_LINE = "ANNEE DE RAPPORT: Novembre 2020"
 RATE_LINE = "Taux de mise en œuvre approximatif comme pourcentage du budget total du projet : 37%"
 END_LINE = "Date de fin de projet : 31 Décembre 2021"
 
+RATING_LINE = "Veuillez évaluer l'état actuel des progrès du résultat : "
+# per report, the rating chosen under outcomes 1, 2 and 3 ('' leaves the choice blank)
+RATINGS = {"mali-2020-06.txt": ("Sur la bonne voie", "Hors de la bonne voie", ""),
+           "mali-2020-11.txt": ("Sur la bonne voie", "Sur la bonne voie avec des résultats de consolidation de la paix", ""),
+           "mali-2021-06.txt": ("Hors de la bonne voie", "Sur la bonne voie avec des résultats de consolidation de la paix", "")}
 # (file name, report type, date line, rate, 1.1.1 current, 1.1.1 target, 1.1 current, end date)
 REPORTS = [
     ("mali-2020-06.txt", "SEMESTRIEL", "Juin 2020", "20%", "8 dont 3 femmes", "30", "0", "31 Décembre 2021"),
@@ -24,8 +31,15 @@ REPORTS = [
 def series() -> dict[str, str]:
     """File name → text of each report of the series."""
     text = SOURCE.read_text(encoding="utf-8")
-    return {name: _report(text, kind, date, rate, current, target, outcome, end)
+    return {name: _rated(_report(text, kind, date, rate, current, target, outcome, end), RATINGS[name])
             for name, kind, date, rate, current, target, outcome, end in REPORTS}
+
+
+def _rated(text: str, ratings: tuple[str, ...]) -> str:
+    """The outcomes' rating lines, in order, with their choices filled in."""
+    parts = text.split(RATING_LINE)
+    assert len(parts) == len(ratings) + 1, len(parts)
+    return parts[0] + "".join(RATING_LINE + rating + part for rating, part in zip(ratings, parts[1:], strict=True))
 
 
 def _report(text: str, kind: str, date: str, rate: str, current: str, target: str, outcome: str, end: str) -> str:
