@@ -22,15 +22,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(work: Path, db: Path | None = None, script: Path = ROOT / "app.py", **settings: str) -> Iterator[str]:
+def serve(work: Path, db: Path | None = None, script: Path = ROOT / "app.py", port: int | None = None,
+          flags: tuple[str, ...] = (), **settings: str) -> Iterator[str]:
     """`streamlit run app.py` (or another script) on the samples (store in `work`, or the given
-    `db`), with extra settings."""
-    port = free_port()
+    `db`), with extra settings (environment) and Streamlit flags (`--secrets.files`, …), on the given
+    port or a free one."""
+    port = port or free_port()
     env = dict(os.environ, LENS_DB=str(db or work / "portfolio.duckdb"), LENS_SAMPLES=str(SAMPLES),
                LENS_UPLOADS=str(work / "uploads"), **settings)
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", *flags],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
