@@ -41,6 +41,18 @@ def preview(data: bytes, name: str, project_id: str | None = None) -> dict:
             "missing": record.get("missing") or [], "error": None, "refusal": None}
 
 
+def preview_files(files: list[tuple[str, str]], project_id: str | None = None,
+                  progress: Callable[[int, int, str], None] | None = None) -> list[dict]:
+    """`preview` of each saved upload, given as (path, the name the user gave it), in order;
+    `progress(done, total, name)` as each file is begun (`done` files read before it)."""
+    previews = []
+    for number, (path, name) in enumerate(files):
+        if progress is not None:
+            progress(number, len(files), name)
+        previews.append(preview(Path(path).read_bytes(), name, project_id))
+    return previews
+
+
 def store_uploads(paths: list[Path], names: dict[Path, str], db: Path, project_id: str | None,
                   progress: Callable[[int, int, str], None] | None = None) -> IngestSummary:
     """Ingest saved uploads; the summary names each file by the name the user gave it."""

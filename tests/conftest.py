@@ -55,3 +55,21 @@ def _english_outside_pages():
     in English, as a fresh process would."""
     yield
     forget()
+
+
+def settled(app, timeout: float = 120.0):
+    """Run an AppTest page again until the work it sent to the worker process (ui/jobs.py) has come
+    back: a browser's progress fragment reruns the page by itself, AppTest has no browser."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            pending = dict(app.session_state["lens-jobs"])
+        except KeyError:
+            pending = {}
+        if not pending:
+            return app
+        assert time.monotonic() < deadline, f"the worker's jobs did not end within {timeout} s: {list(pending)}"
+        time.sleep(0.1)
+        app.run()

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from loaders.corrections import check
 from loaders.ingest import ingest
 from loaders.store.corrections import BadCorrection, stale_corrections, trail
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, settled
 from tests.test_store import snapshot
 from ui.corrections import NotAllowed, correct, undo
 from ui.identity import User, role_of
@@ -251,7 +251,7 @@ def test_a_figure_entered_in_the_upload_preview_is_stored_with_the_file(tmp_path
     page = AppTest.from_file(str(ROOT / "views" / "data.py"), default_timeout=90)
     page.run()
     page.file_uploader[0].set_value((peers.name, peers.read_bytes(), "text/plain"))
-    page.run()
+    settled(page.run())
     field = next(s for s in page.selectbox if s.label == "Figure")
     assert field.options[:2] == ["Implementation rate", "Gender marker"]  # what the file did not yield, first
     field.set_value("report.implementation_rate")
@@ -260,7 +260,7 @@ def test_a_figure_entered_in_the_upload_preview_is_stored_with_the_file(tmp_path
     inputs["Reason (required)"].set_value("final financial report, December 2019")
     next(b for b in page.button if b.label == "Keep this figure for storing").click().run()
     assert any("Implementation rate = 92%" in c.value for c in page.caption), [c.value for c in page.caption]
-    next(b for b in page.button if b.label == "Store these files").click().run()
+    settled(next(b for b in page.button if b.label == "Store these files").click().run())
     assert not page.exception, [e.value for e in page.exception]
     stored = [s.value for s in page.success]
     assert any("1 figure entered by hand stored as a correction" in s for s in stored), stored

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, settled
 
 SHOPPING = ("shopping-list.txt", b"Shopping list\n- milk\n- 2 kg of rice\n- 12 eggs\nBudget: 25 000 FCFA\n", "text/plain")
 PNG_AS_DOCX = ("photo.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
@@ -28,7 +28,7 @@ def page(tmp_path, monkeypatch):
         app.query_params["lang"] = language
         app.run()
         app.file_uploader[0].set_value(files)
-        return app.run()
+        return settled(app.run())
     return open_page
 
 
@@ -73,7 +73,7 @@ def test_only_the_files_that_passed_are_stored_and_the_box_is_green_when_they_al
         "Refusés, donc non enregistrés : shopping-list.txt, photo.docx. Les autres fichiers le seront."]
     button = _store_button(app, "Enregistrer ces fichiers")
     assert not button.disabled
-    button.click().run()
+    settled(button.click().run())
     assert not app.exception, [e.value for e in app.exception]
     assert [s.value for s in app.success] == [
         "Fichiers ajoutés : 1 · déjà enregistrés : 0 · en échec : 0 · refusés à l'aperçu, non enregistrés : 2 — "
@@ -84,7 +84,7 @@ def test_only_the_files_that_passed_are_stored_and_the_box_is_green_when_they_al
 def test_the_files_list_shows_labels_never_internal_names(page, tmp_path):
     app = page("en", [(MALI.name, MALI.read_bytes(), "text/plain"),
                       ("togo.txt", (SAMPLES / "tg-ceomp-final-review.txt").read_bytes(), "text/plain")])
-    _store_button(app, "Store these files").click().run()
+    settled(_store_button(app, "Store these files").click().run())
     assert [s.value for s in app.success] == [
         "Files added: 2 · already stored: 0 · failed: 0 · refused in the preview, not stored: 0 — projects in the "
         "portfolio: 2."]
@@ -98,9 +98,9 @@ def test_the_files_list_shows_labels_never_internal_names(page, tmp_path):
 def test_the_files_list_shows_a_file_as_soon_as_it_is_stored(page, tmp_path):
     """Issue 24: after storing, the list still said 93 / 93 until a reload."""
     app = page("en", [(MALI.name, MALI.read_bytes(), "text/plain")])
-    _store_button(app, "Store these files").click().run()
+    settled(_store_button(app, "Store these files").click().run())
     assert list(_files_list(app)["file_name"]) == [MALI.name]
     app.file_uploader[0].set_value([("togo.txt", (SAMPLES / "tg-ceomp-final-review.txt").read_bytes(), "text/plain")])
-    _store_button(app.run(), "Store these files").click().run()
+    settled(_store_button(settled(app.run()), "Store these files").click().run())
     assert not app.exception, [e.value for e in app.exception]
     assert sorted(_files_list(app)["file_name"]) == sorted([MALI.name, "togo.txt"])

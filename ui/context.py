@@ -22,6 +22,7 @@ from loaders.store.session import StoreOutdated, reading, upgrade
 from metrics import catalog
 from metrics.base import Filters
 from metrics.materialize import install
+from ui import worker
 from ui.definitions import help_text
 from ui.i18n import LANGUAGES, t, value_label
 from ui.identity import read_only, sign_in_bar
@@ -82,16 +83,17 @@ def _register(function: Callable) -> str:
 
 
 def ensure_database() -> None:
-    """Build the store from the samples the first time; show progress while it is built."""
+    """Build the store from the samples the first time, in the worker process; show progress while it is built."""
     with _BUILD_LOCK:
         if db_path().exists():
             return
         bar = st.progress(0.0, text="Building the portfolio database from the sample reports…")
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.progress(done / max(total, 1), text=f"Reading {name} ({int(done)}/{total})")
+        def progress(step: dict) -> None:
+            done, total = step.get("done") or 0, step.get("total") or 1
+            bar.progress(min(1.0, done / total), text=f"Reading {step.get('file')} ({int(done)}/{total})")
 
-        summary = ingest([samples_path()], db_path(), progress)
+        summary = worker.run(ingest, [samples_path()], db_path(), shown=progress)
         bar.empty()
         st.toast(summary.line())
 
@@ -117,9 +119,14 @@ def connection():
         if holder["version"] != version:
             if holder["connection"] is not None:
                 holder["connection"].close()
-            if not read_only():  # the app is a composition point: it brings an older store up to date
-                upgrade(db_path())
-            holder["connection"] = reading(db_path())
+            try:
+                holder["connection"] = reading(db_path())
+            except StoreOutdated:
+                if read_only():  # a read-only app never upgrades the store itself
+                    raise
+                # the app is a composition point: it brings an older store up to date, in the worker process
+                worker.run(upgrade, db_path())
+                holder["connection"] = reading(db_path())
             holder["version"] = database_version()
         return holder["connection"]
 

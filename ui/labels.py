@@ -172,6 +172,8 @@ LABELS: dict[str, str] = {
     "corrected_help": "✎ entered by hand: see the corrections below for the value read and the reason.",
     "stale_corrections": "These corrections now differ from what the newer file says:",
     "waiting_write": "Waiting for another write to finish…",
+    "worker_died": ("The work stopped before its end: the process reading the files was stopped (out of memory, or the "
+                    "app restarted). Nothing was stored; try again."),
     "store_busy": "Another write is still running: nothing was changed. Try again in a moment.",
     "not_a_document": "this file is not a PBF report, budget workbook or financial export Lens can read",
     "refused_not_stored": "Refused, so not stored: {files}. The other files will be.",

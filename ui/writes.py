@@ -10,6 +10,7 @@ from loaders.errors import LensError
 from loaders.store.lock import StoreBusy, set_wait_notice
 from ui.i18n import t
 from ui.safe_text import md
+from ui.worker import WorkerDied
 
 __all__ = ["LensError", "show_waits", "write_error"]  # pages catch a failed write as LensError, through here
 
@@ -31,6 +32,8 @@ def write_error(error: Exception) -> str:
     """The one line a failed write shows: the busy store in the page's language, else the error's own words."""
     if isinstance(error, StoreBusy):
         return t("store_busy")
+    if isinstance(error, WorkerDied):
+        return t("worker_died")
     if isinstance(error, LensError):
         return md(error.message + (f" — {error.hint}" if error.hint else ""))
     return md(str(error))

@@ -2,22 +2,26 @@
 its warnings before and after it is stored, and remove an ingested file with everything read from it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from metrics import project_detail
+from ui import jobs
 from ui.context import Context, database_version, db_path, page_setup
 from ui.corrections import field_label, preview_correction_form, show_trail, store_pending, undo_form
-from ui.files import preview, remove_file, save_upload, store_uploads
+from ui.files import preview_files, remove_file, save_upload, store_uploads
 from ui.i18n import column_label, fmt_number, missing_label, t, value_label
 from ui.identity import current_user, read_only
 from ui.language import current
-from ui.reading import pages_shown
 from ui.safe_text import md
 from ui.source_view import uploads_folder
 from ui.tables import show_table, warnings_box
 from ui.uploader import uploader
 from ui.writes import LensError, write_error
+
+_PREVIEWS = "lens-previews"  # session state: ((files, project), what each file gives)
 
 
 def upload(ctx: Context) -> None:
@@ -25,10 +29,10 @@ def upload(ctx: Context) -> None:
     project = st.text_input(ctx.t("budget_project"), placeholder=ctx.t("budget_project_placeholder"))
     if not files:
         return
-    previews = []
-    for file in files:
-        with pages_shown(file.name):  # a scan is read page by page by OCR, once
-            previews.append(preview(file.getvalue(), file.name, project))
+    saved = [(str(save_upload(f.getvalue(), f.name, uploads_folder())), f.name) for f in files]
+    previews = read(saved, project)
+    if previews is None:
+        return
     show_table(pd.DataFrame([{  # why a file is refused next to its name, never off to the side
         ctx.t("file"): p["file"], ctx.t("error"): refusal(p) or "—", ctx.t("kind"): value_label(p["kind"]) or "—",
         ctx.t("project_id"): p["project"] or "—",
@@ -46,12 +50,33 @@ def upload(ctx: Context) -> None:
             with st.expander(f"{md(item['file'])}: {len(item['warnings'])} {ctx.t('warnings').lower()}"):
                 st.text("\n".join(item["warnings"]))
         preview_correction_form(item, current_user())
-    passed = [f for f, p in zip(files, previews, strict=True) if not p["error"]]
+    passed = [f for f, p in zip(saved, previews, strict=True) if not p["error"]]
     refused = [md(p["file"]) for p in previews if p["error"]]
     if refused:  # only the files that passed the preview are stored
         st.error(ctx.t("refused_not_stored").format(files=", ".join(refused)) if passed else ctx.t("nothing_to_store"))
-    if st.button(ctx.t("store_files"), type="primary", disabled=not passed):
+    storing = jobs.about("store") is not None
+    if st.button(ctx.t("store_files"), type="primary", disabled=not passed or storing) or storing:
         store(ctx, passed, project, len(refused))
+
+
+def read(saved: list[tuple[str, str]], project: str) -> list[dict] | None:
+    """What each file gives, read in the worker process (a scan by OCR, page by page) while a progress
+    bar says where it is; None until it is read. Kept for the session, for the same files and project."""
+    wanted = (tuple(saved), project)
+    kept = st.session_state.get(_PREVIEWS)
+    if kept is not None and kept[0] == wanted:
+        return kept[1]
+    if jobs.about("preview") != wanted:  # new files (or another project number): read them
+        jobs.start("preview", wanted, preview_files, saved, project)
+    try:
+        finished, previews = jobs.follow("preview")
+    except Exception as error:  # the worker process died: one line, and nothing was stored
+        st.error(write_error(error))
+        return None
+    if not finished:
+        return None
+    st.session_state[_PREVIEWS] = (wanted, previews)
+    return previews
 
 
 def refusal(item: dict) -> str | None:
@@ -65,18 +90,19 @@ def refusal(item: dict) -> str | None:
     return t("refused." + item["refusal"])
 
 
-def store(ctx: Context, files: list, project: str, refused: int) -> None:
-    """Store the files that passed the preview; green only when every one of them landed."""
-    names = {save_upload(f.getvalue(), f.name, uploads_folder()): f.name for f in files}
-    bar = st.progress(0.0, text=ctx.t("reading_files"))
+def store(ctx: Context, passed: list[tuple[str, str]], project: str, refused: int) -> None:
+    """Store the files that passed the preview, in the worker process (a progress bar meanwhile);
+    green only when every one of them landed."""
+    if jobs.about("store") is None:
+        names = {Path(path): name for path, name in passed}
+        jobs.start("store", (tuple(passed), project), store_uploads, list(names), names, db_path(), project)
     try:
-        summary = store_uploads(list(names), names, db_path(), project,
-                                lambda done, total, name: bar.progress(done / total, text=f"{int(done)}/{total} · {name}"))
-    except LensError as error:  # the store was busy past the timeout: nothing was stored
-        bar.empty()
+        finished, summary = jobs.follow("store")
+    except Exception as error:  # the store was busy past the timeout, or the worker died: nothing was stored
         st.error(write_error(error))
         return
-    bar.empty()
+    if not finished:
+        return
     ctx.version = database_version()  # the file list below reads the store as it is now, not as the page found it
     (st.success if not summary.failures else st.warning)(stored_line(summary, refused))
     for failed in summary.failures:
