@@ -5,43 +5,17 @@ protection is still on behind it (an upload without the token is refused)."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.app_server import free_port, serve
-from tests.conftest import ROOT
+from tests.app_server import NGINX, free_port, nginx_in_front, serve
 from tests.test_browser_corrections import _metrics, _settled
 from tests.test_browser_home import CHROMIUM, FLAGS
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 if not os.path.exists(NGINX) and os.environ.get("CI") != "true":
     pytest.skip("Debian's nginx is not installed (.ci/run installs nginx-light)", allow_module_level=True)
-
-
-def _nginx(prefix, listen: int, first: str, second: str) -> subprocess.Popen:
-    text = (ROOT / "docs" / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    for token, value in (("__LISTEN__", str(listen)), ("__FIRST__", first.rsplit(":", 1)[1]),
-                         ("__SECOND__", second.rsplit(":", 1)[1]), ("__PREFIX__", str(prefix))):
-        text = text.replace(token, value)
-    if os.geteuid() == 0:  # a test run as root: nginx's workers would otherwise become `nobody`
-        text = "user root;\n" + text
-    conf = prefix / "nginx.conf"
-    conf.write_text(text, encoding="utf-8")
-    server = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{listen}/_stcore/health", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise AssertionError(server.stderr.read().decode() if server.stderr else "nginx did not start")
 
 
 def test_two_processes_behind_nginx(tmp_path):
@@ -53,7 +27,7 @@ def test_two_processes_behind_nginx(tmp_path):
     with serve(tmp_path / "a", db) as first, serve(tmp_path / "b", db) as second:
         urllib.request.urlopen(first + "/?lang=en", timeout=60).read()
         listen = free_port()
-        proxy = _nginx(tmp_path / "nginx", listen, first, second)
+        proxy = nginx_in_front(tmp_path / "nginx", listen, first, second)
         url = f"http://127.0.0.1:{listen}"
         try:
             with sync_playwright() as playwright:
@@ -76,4 +50,9 @@ def test_two_processes_behind_nginx(tmp_path):
             proxy.wait(timeout=20)
     log = (tmp_path / "nginx" / "access.log").read_text(encoding="utf-8").splitlines()
     assert any("GET /_stcore/stream HTTP/1.1\" 101" in line for line in log)  # the WebSocket upgraded
-    assert len({line.rsplit(" ", 1)[1] for line in log}) == 1  # one browser, one process: sticky
+    proxied = [line for line in log if line.rsplit(" ", 1)[1] != "-"]
+    assert len({line.rsplit(" ", 1)[1] for line in proxied}) == 1  # one browser, one process: sticky
+    served = [line for line in log if line.rsplit(" ", 1)[1] == "-"]  # answered by nginx itself
+    assert any("GET /static/js/" in line and '" 200 -' in line for line in served), served[:5]
+    assert any("GET /app/static/plotly-cartesian.min.js" in line and '" 200 -' in line for line in served)
+    assert not any("/static/" in line for line in proxied)  # the app process served none of the browser's code
