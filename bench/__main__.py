@@ -1,8 +1,10 @@
 """`python -m bench [--quick] [--json] [--no-browser]`: parse and ingest throughput (text, Word,
 ruled and unruled PDFs; OCR seconds per scanned page on one core and on all); every page's
 queries at two portfolio sizes against the naive pandas way; every page whole (`pagerun:` under
-AppTest, `browser:` in headless Chromium) at 1k, 5k and 20k projects; one report ingested into the
-largest store (`grow:ingest`). Prints medians of repeated runs."""
+AppTest, `browser:` in headless Chromium) at 1k, 5k and 20k projects; several browser sessions at
+once at 1k and 20k (`concurrent:`, bench/concurrent_sessions.py: the server's CPU per visit, with an
+ingest running, memory after 100 sessions); one report ingested into the largest store
+(`grow:ingest`). Prints medians of repeated runs."""
 from __future__ import annotations
 
 import argparse
@@ -18,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from bench.browser_pages import CHROMIUM, rows_in_child
+from bench.concurrent_sessions import rows as concurrent_rows
 from bench.docx_copies import docx_copy
 from bench.make_portfolio import build
 from bench.ocr_pages import ocr_rows
@@ -180,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
             if browser:
                 for result in rows_in_child(db, size, 5):
                     emit(result)
+                if size in (1000, 20000):  # several people at once, straight to the app and behind nginx
+                    for proxy in (False, True):
+                        for result in concurrent_rows(db, size, memory=size == 20000, ingest=size == 20000, proxy=proxy):
+                            emit(result)
             emit(grow_row(db, size, 1 if args.quick else 3))
     return 0
 
@@ -200,10 +207,11 @@ def grow_row(db: Path, projects: int, runs: int) -> dict:
 
 def _print(result: dict) -> None:
     keys = ("per_s", "ratio", "pages", "s_per_20_pages", "skipped", "first_s", "cached_s", "headline_s", "finished_s",
-            "cold_headline_s", "cold_finished_s", "switch_headline_s", "switch_finished_s")
+            "cold_headline_s", "cold_finished_s", "switch_headline_s", "switch_finished_s", "max_s", "failures",
+            "cpu_per_visit_s", "ingest_s", "rss_10_mb", "rss_100_mb")
     extra = "".join(f"  {key}={result[key]}" for key in keys if key in result)
-    print(f"{result['name']:<32} n={result['n']:<7} median {result['median_s'] * 1000:9.1f} ms"
-          f"  p90 {result['p90_s'] * 1000:9.1f} ms  runs={result['runs']}{extra}", flush=True)
+    print(f"{result['name']:<32} n={result['n']:<7} median {(result['median_s'] or 0) * 1000:9.1f} ms"
+          f"  p90 {(result['p90_s'] or 0) * 1000:9.1f} ms  runs={result['runs']}{extra}", flush=True)
 
 
 if __name__ == "__main__":
