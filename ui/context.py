@@ -16,7 +16,6 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from loaders.ingest import ingest
 from loaders.normalise.countries import country_name
 from loaders.store.session import StoreOutdated, reading, upgrade
 from metrics import catalog
@@ -92,6 +91,8 @@ def ensure_database() -> None:
         def progress(step: dict) -> None:
             done, total = step.get("done") or 0, step.get("total") or 1
             bar.progress(min(1.0, done / total), text=f"Reading {step.get('file')} ({int(done)}/{total})")
+
+        from loaders.ingest import ingest  # the readers (0.7 s to import) only when a store is to be built
 
         summary = worker.run(ingest, [samples_path()], db_path(), shown=progress)
         bar.empty()

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from multiprocessing import spawn
 from pathlib import Path
 
-from loaders.formats.pdf_ocr import PAGE_PROGRESS
 from loaders.store.lock import set_wait_notice
 
 _POOL: ProcessPoolExecutor | None = None
@@ -149,6 +148,8 @@ def _takes_progress(function: Callable) -> bool:
 
 def _run(function: Callable, progress_file: str, args: tuple, kwargs: dict):
     """In the worker: call the function with callbacks that write each step to the progress file."""
+    from loaders.formats.pdf_ocr import PAGE_PROGRESS  # the readers, imported in the worker only
+
     step: dict = {}
     path = Path(progress_file)
 
