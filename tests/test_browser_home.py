@@ -57,6 +57,23 @@ def test_person_sees_every_page(app_url):
         browser.close()
 
 
+def test_the_tab_shows_lens_s_own_icon(app_url):
+    """The favicon is an image the app serves from static/, not a URL made of the server's folders."""
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        page.goto(app_url + "/?lang=en")
+        page.wait_for_function("() => [...document.querySelectorAll('link[rel~=\"icon\"]')]"
+                               ".some(l => l.href.endsWith('/app/static/favicon.png'))", timeout=90_000)
+        browser.close()
+    with urllib.request.urlopen(app_url + "/app/static/favicon.png", timeout=30) as answer:
+        assert answer.headers.get_content_type() == "image/png" and answer.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
 def test_a_bookmark_of_overview_opens_the_overview_with_its_filters(app_url):
     """`/overview` is the Overview's name in the sidebar's address scheme; Streamlit serves the
     default page at `/` only and answered "Page not found" (in English) there."""

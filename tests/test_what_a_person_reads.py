@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from loaders.ingest import ingest
 from tests.charts_drawn import figures
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, SAMPLES, SHARED
 from ui.i18n import STATUS_LABELS, VALUE_LABELS, column_label, status_label, t, value_label
 
 PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
@@ -268,7 +268,8 @@ def test_reviewer_comments_are_listed_once_on_the_project_page(sample_db, monkey
     app = open_page(sample_db, "project", "en", monkeypatch, project="00125232")
     tables = [f.value for f in app.dataframe]
     comments = next(t for t in tables if "author" in t.columns)
-    flagged = [t for t in tables if "code" in t.columns and "value_a" in t.columns]
+    flagged = [t for t in tables if "value_a" in t.columns]
+    assert not any("code" in t.columns for t in flagged)  # the message says what the flag is, once
     assert len(comments) > 0 and flagged
     assert not any(str(v).startswith("reviewer comment") for t in flagged for v in t["message"]), flagged[0]
 
@@ -326,3 +327,20 @@ def test_the_indicator_cards_add_up_to_their_total(sample_db, monkeypatch, langu
     """Review: the Indicators page's four status cards added up to 70 beside a total of 72 (two with no data)."""
     app = open_page(sample_db, "indicators", language, monkeypatch)
     assert [m.value for m in app.metric][0] == "72" and rest in [c.value for c in app.caption]
+
+
+@pytest.mark.parametrize("language,start", [("en", "Not in these charts: "), ("fr", "Hors de ces graphiques : ")])
+def test_projects_without_a_gender_marker_are_said_not_drawn(sample_db, real_db, language, start, monkeypatch):
+    """Issue 24's review: on the samples and the real portfolio together, a bar of projects that state no
+    marker dwarfed the markers' bars. The charts draw the stated markers; the rest is one sentence."""
+    import duckdb
+
+    both = real_db.with_name("both-markers.duckdb")
+    if not both.exists():
+        both.write_bytes(real_db.read_bytes())
+        assert not ingest([SAMPLES], both).failures
+    with duckdb.connect(str(both), read_only=True) as con:
+        unstated = con.execute("SELECT count(*) FROM mx_project_facts WHERE gender_marker IS NULL").fetchone()[0]
+    app = open_page(both, "gender", language, monkeypatch)
+    said = [c.value for c in app.caption if c.value.startswith(start)]
+    assert len(said) == 1 and f" {unstated} " in said[0], [c.value for c in app.caption]

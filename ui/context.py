@@ -171,8 +171,10 @@ def _cached_plain(key: str, version: tuple, args: tuple):
     return _with_cursor(lambda cursor: _FUNCTIONS[key](cursor, *args))
 
 
-FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"  # served by the app itself: no
-# request to fonts.gstatic.com, as a Material icon name would make for the tab's icon on every visit
+FAVICON = "/app/static/favicon.png"  # static/favicon.png, served by the app's static serving (by nginx when
+# deployed): no request to fonts.gstatic.com, as a Material icon name would make for the tab's icon on
+# every visit. Given as a file path, Streamlit fell back to requesting the path itself (`/work/…/static/
+# favicon.png`), which the app answered with its HTML page: no icon, and the server's folders in a URL.
 
 
 def page_setup(title_key: str) -> Context | None:
@@ -181,7 +183,7 @@ def page_setup(title_key: str) -> Context | None:
         speak(st.session_state["lens_language"])
     else:
         render_language()
-    st.set_page_config(page_title=f"{t(title_key)} · PBF Portfolio Lens", page_icon=str(FAVICON),
+    st.set_page_config(page_title=f"{t(title_key)} · PBF Portfolio Lens", page_icon=FAVICON,
                        layout="wide")
     sign_in_bar()
     show_waits()  # a write that has to wait for another shows a spinner where it was started

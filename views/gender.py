@@ -15,7 +15,7 @@ from ui.corrections import corrected_note
 from ui.country_rows import country_rows_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
-from ui.i18n import column_label, country_name, fmt_money_short, fmt_pct, t, versus
+from ui.i18n import column_label, country_name, fmt_money_short, fmt_number, fmt_pct, t, versus
 from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
@@ -121,7 +121,9 @@ def markers(ctx: Context, mix) -> None:
     if mix["gender_marker"].isna().all():  # one bar of "unknown" says nothing: say it in words
         st.info(ctx.t("no_markers"))
         return
-    labels = [ctx.t("marker_not_stated") if pd.isna(m) else f"GM{int(m)}" for m in mix["gender_marker"]]
+    unstated = mix[mix["gender_marker"].isna()]
+    mix = mix.dropna(subset=["gender_marker"])  # a bar of "not stated" dwarfed the markers: said in words below
+    labels = [f"GM{int(m)}" for m in mix["gender_marker"]]
     left, right = st.columns(2)
     for column, value, title, key in ((left, "projects", ctx.t("projects"), "count"),
                                       (right, "budget_usd", ctx.t("budget") + " (USD)", "budget")):
@@ -132,6 +134,10 @@ def markers(ctx: Context, mix) -> None:
         with column:
             show(style(figure, title=f"{ctx.t('marker_mix')} · {title}", x_title=ctx.t("gender_marker"), y_title=title,
                        height=300), f"markers-{key}")
+    if not unstated.empty:
+        count = int(unstated["projects"].sum())
+        st.caption(ctx.t("markers_unstated_one" if count == 1 else "markers_unstated_many").format(
+            n=fmt_number(count), budget=fmt_money_short(unstated["budget_usd"].sum())))
 
 
 def reached(ctx: Context, projects, split) -> None:

@@ -307,9 +307,9 @@ def render(ctx: Context) -> None:
     if flags.empty:
         st.caption(ctx.t("no_flags"))
     else:  # one project's flags: its number is the page's; an indicator column only where a flag names one
-        shown = flags.drop(columns=["project_key"] + (["indicator"] if flags["indicator"].isna().all() else []))
+        # the message says what each flag is, in the page's language: its code beside it said it twice
+        shown = flags.drop(columns=["project_key", "code"] + (["indicator"] if flags["indicator"].isna().all() else []))
         show_table(shown.assign(
-            code=[value_label(c) for c in flags["code"]],
             value_a=[flag_value(c, v) for c, v in zip(flags["code"], flags["value_a"], strict=True)],
             value_b=[flag_value(c, v) for c, v in zip(flags["code"], flags["value_b"], strict=True)]),
             hide_index=True)
