@@ -59,16 +59,23 @@ def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def ratings_table(ratings: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
-    """One row per rated outcome: the outcome (`1 · its statement`), then the rating each report gave
-    (its column named by the report as in the trajectory table; `—` where a report left it blank)."""
+def ratings_table(ratings: pd.DataFrame, reports: pd.DataFrame, statements: dict[str, str]) -> pd.DataFrame:
+    """One row per outcome of the project (`statements`: number → statement, and any outcome a report
+    rated): the outcome (`1 · its statement`), then the rating each report gave (its column named by the
+    report as in the trajectory table; `—` where a report left the choice blank). Empty when no report
+    rated any outcome."""
+    if ratings.empty:
+        return pd.DataFrame()
     columns = _headers(reports)
+    given = {(number, report): rating for number, report, rating in
+             zip(ratings["number"], ratings["report"], ratings["rating"], strict=True)}
+    said = dict(zip(ratings["number"], ratings["statement"], strict=True)) | dict(statements)
     rows = []
-    for number, group in ratings.groupby("number", sort=False):
-        statement = group["statement"].iloc[-1]
+    for number in sorted(said, key=lambda n: (int(n) if str(n).isdigit() else 0, str(n))):
+        statement = said[number]
         row = {"outcome": f"{number} · {short_title(statement, number, 80)}" if isinstance(statement, str) else number}
-        row |= {header: "—" for header in columns.values()}
-        row |= {columns[r]: value_label(v) for r, v in zip(group["report"], group["rating"], strict=True) if r in columns}
+        row |= {header: value_label(given[(number, sha)]) if (number, sha) in given else "—"
+                for sha, header in columns.items()}
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -210,11 +210,12 @@ def across_reports(ctx: Context, key: str) -> None:
         "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small"),
         "changes": st.column_config.TextColumn(ctx.t("changes"), width="medium")})
     download_buttons(table, f"trajectory-{key.replace('/', '-')}")
-    ratings = ratings_table(ctx.query(across.outcome_ratings, key, ctx.filters.as_of), reports)
+    ratings = ratings_table(ctx.query(across.outcome_ratings, key, ctx.filters.as_of), reports,
+                            ctx.query(project_detail.outcome_statements, key))
     if not ratings.empty:
         st.markdown(f"**{ctx.t('outcome_ratings')}**", help=ctx.t("outcome_ratings_help"))
         show_table(ratings, hide_index=True, column_config={
-            "outcome": st.column_config.TextColumn(ctx.t("outcome"), width="medium")})
+            "outcome": st.column_config.TextColumn(ctx.t("outcome"), width="small")})  # the ratings readable whole
 
 
 def outcomes(ctx: Context, key: str) -> list[str]:
