@@ -10,7 +10,7 @@ import streamlit as st
 
 from metrics import attention, delivery, gender, indicators, project_detail, quality, settings
 from metrics import history as across
-from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, progress_column, project_ref, show, style
+from ui.charts import OKABE_ITO, as_percent, money_column, percent_column, progress_column, project_ref, short_title, show, style
 from ui.context import Context, db_path, page_setup
 from ui.corrections import agency_choices, corrected_list, correction_form, field_label, mark, show_trail, undo_form
 from ui.definitions import help_text
@@ -230,7 +230,7 @@ def outcomes(ctx: Context, key: str) -> list[str]:
         rows = table[table["outcome"] == number]
         label = statements.get(number, "")
         # a closed outcome's table is drawn when it is opened (the click reruns the page)
-        box = st.expander(f"{ctx.t('outcome')} {md(number)} · {md(label[:110])}", expanded=False,
+        box = st.expander(f"{ctx.t('outcome')} {md(number)} · {md(short_title(label, '', 110))}", expanded=False,
                           key=f"outcome-{key}-{number}", on_change="rerun")
         if box.open is False:
             continue
