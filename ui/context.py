@@ -21,7 +21,7 @@ from loaders.store.session import StoreOutdated, reading, upgrade
 from metrics import catalog
 from metrics.base import Filters
 from metrics.materialize import install
-from ui import worker
+from ui import jobs, worker
 from ui.definitions import help_text
 from ui.i18n import LANGUAGES, t, value_label
 from ui.identity import read_only, sign_in_bar
@@ -88,13 +88,10 @@ def ensure_database() -> None:
             return
         bar = st.progress(0.0, text="Building the portfolio database from the sample reports…")
 
-        def progress(step: dict) -> None:
-            done, total = step.get("done") or 0, step.get("total") or 1
-            bar.progress(min(1.0, done / total), text=f"Reading {step.get('file')} ({int(done)}/{total})")
-
         from loaders.ingest import ingest  # the readers (0.7 s to import) only when a store is to be built
 
-        summary = worker.run(ingest, [samples_path()], db_path(), shown=progress)
+        summary = worker.run(ingest, [samples_path()], db_path(),  # the same progress text as an upload's
+                             shown=lambda step: bar.progress(jobs.fraction(step), text=jobs.step_text(step)))
         bar.empty()
         st.toast(summary.line())
 

@@ -47,10 +47,11 @@ def _progress(name: str) -> None:
         st.rerun(scope="app")  # the page takes the result
         return
     step = kept[1].progress()
-    st.progress(_fraction(step), text=step_text(step))
+    st.progress(fraction(step), text=step_text(step))
 
 
-def _fraction(step: dict) -> float:
+def fraction(step: dict) -> float:
+    """How far the job is, 0 to 1 (a scan's pages counted within its file)."""
     total = step.get("total") or 0
     if not total:
         return 0.0
