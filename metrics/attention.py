@@ -10,22 +10,22 @@ import pandas as pd
 
 from loaders.store.current import period_end
 from metrics import settings
-from metrics.base import Filters, uses_materialized
+from metrics.base import Filters
 from metrics.query import indicator_query
 
-_LIVE_COUNTS = """counts AS (
+_COUNTS = """counts AS (
     SELECT f.project_key, coalesce(n.total, 0) AS indicators, coalesce(n.behind, 0) AS indicators_behind,
            coalesce(q.flags, 0) AS flags
     FROM f
     LEFT JOIN (SELECT project_key, count(*) FILTER (WHERE status = 'behind') AS behind, count(*) AS total
-               FROM i GROUP BY project_key) n ON n.project_key = f.project_key
+               FROM indicator_status GROUP BY project_key) n ON n.project_key = f.project_key
     LEFT JOIN (SELECT project_key, count(*) AS flags FROM mx_quality_flags GROUP BY project_key) q
            ON q.project_key = f.project_key)"""
 _TOP_CATEGORY = """top AS (
     SELECT project_key, category AS top_delay_category FROM (
         SELECT project_key, category,
                row_number() OVER (PARTITION BY project_key ORDER BY count(*) DESC, category) AS rank
-        FROM (SELECT project_key, unnest(reason_categories) AS category FROM i
+        FROM (SELECT project_key, unnest(behind_categories) AS category FROM indicator_status
               WHERE status = 'behind' AND project_key IN (SELECT project_key FROM picked))
         GROUP BY project_key, category)
     WHERE rank = 1)"""  # the commonest category among the indicators behind; a tie goes to the first by name
@@ -61,8 +61,5 @@ def projects_needing_attention(con: duckdb.DuckDBPyConnection, filters: Filters 
     reference = dt.date.fromisoformat(filters.as_of) if filters.as_of else (today or dt.date.today())
     stale = _STALE.format(reference=f"DATE '{reference.isoformat()}'")
     shape = {"limit": limit_sql, "stale": stale, "last_report": _LAST_REPORT}
-    if uses_materialized(filters):  # counts pre-computed after every write
-        picked = _PICKED.format(counts="mx_project_counts", **shape)
-        return indicator_query(con, _SELECT, filters, more_ctes=picked + ", " + _TOP_CATEGORY)
     picked = _PICKED.format(counts="counts", **shape)
-    return indicator_query(con, _SELECT, filters, more_ctes=_LIVE_COUNTS + ", " + picked + ", " + _TOP_CATEGORY)
+    return indicator_query(con, _SELECT, filters, more_ctes=_COUNTS + ", " + picked + ", " + _TOP_CATEGORY)

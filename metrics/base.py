@@ -97,14 +97,20 @@ def agency_lines_ctes() -> str:
 )"""
 
 
-def project_ctes(filters: Filters, live: bool | None = None) -> tuple[str, list]:
-    """`WITH …` defining current_source, project_facts (filtered as f) and their parameters."""
+def project_ctes(filters: Filters, live: bool | None = None, tables: str = "") -> tuple[str, list]:
+    """`WITH …` defining current_source, project_facts (filtered as f) and their parameters: computed
+    afresh (`live`), or read from the tables `tables` names — "" for the stored mx_* tables, or the
+    prefix of the tables computed once as of the filters' date (metrics/as_of_tables.py), which also
+    hold the corrections in force then."""
     where, params = filters.where()
-    live = not uses_materialized(filters) if live is None else live
+    live = not uses_materialized(filters) if live is None and not tables else bool(live)
     if not live:
+        # as of a date, the agency lines are found when a query asks (few do): kept, they cost each date 0.1 s at 20k
+        kept = f"corrections_in_force AS (SELECT * FROM {tables}mx_corrections_in_force), {agency_lines_ctes()},\n" \
+            if tables else "agency_lines AS (SELECT * FROM mx_agency_lines),"
         return (f"""
-WITH current_source AS (SELECT * FROM mx_current_source), agency_lines AS (SELECT * FROM mx_agency_lines),
-project_facts AS (SELECT * FROM mx_project_facts),
+WITH current_source AS (SELECT * FROM {tables}mx_current_source), {kept}
+project_facts AS (SELECT * FROM {tables}mx_project_facts),
 budget_lines_resolved AS (SELECT * FROM mx_budget_lines),
 f AS (SELECT * FROM project_facts f WHERE {where})
 """, params)
@@ -227,15 +233,41 @@ _PLACEHOLDER = r"^(tbd|tbc|n/?a|nd|-+|a determiner.*|a preciser.*|to be (determi
 _SHOULD_SPLIT = r"desagreg|disaggregat|par sexe|by sex|\(sexe|sexe ?/ ?age|sexe, age|sexe et age|sex and age"
 
 
-def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, list]:
-    """project CTEs plus `indicator_facts` (alias i): status, progress, reason, categories, flags."""
-    live = not uses_materialized(filters) if live is None else live
-    sql, params = project_ctes(filters, live)
-    if not live:
+# `indicator_status`: one slim row per indicator of `i`, what the portfolio's counts by status read, with
+# the delay categories of those behind. As of a date, the rows kept (metrics/as_of_tables.py) hold the
+# folded reason of those behind, whose categories are found when a query asks (for every row at once,
+# then dropped for all but those behind, they cost a second at 20,000 projects).
+_STATUS_KEYS = "project_key, code, row_number, outcome, status"
+STATUS_ROWS = f"{_STATUS_KEYS}, CASE WHEN status = 'behind' THEN reason_folded END AS behind_reason"
+_STORED_STATUS = f"{_STATUS_KEYS}, CASE WHEN status = 'behind' THEN reason_categories END AS behind_categories"
+_KEPT_STATUS = (f"{_STATUS_KEYS}, CASE WHEN behind_reason IS NOT NULL THEN {reason_categories_sql('behind_reason')} "
+                "END AS behind_categories")
+
+
+def indicator_ctes(filters: Filters, live: bool | None = None, tables: str = "") -> tuple[str, list]:
+    """project CTEs plus `indicator_facts` (alias i): status, progress, reason, categories, flags; and
+    `indicator_status` (STATUS_ROWS). With `tables` naming the tables computed as of a date,
+    i is computed afresh over them and indicator_status is read from them."""
+    live = not uses_materialized(filters) if live is None and not tables else bool(live)
+    sql, params = project_ctes(filters, live, tables)
+    outcome_params = [filters.outcome_number()] if filters.outcome_number() else []
+    if not live and not tables:
         outcome = "mi.outcome = ?" if filters.outcome_number() else "TRUE"
         sql += f", i AS (SELECT * FROM mx_indicators mi WHERE mi.project_key IN (SELECT project_key FROM f) AND {outcome})\n"
-        return sql, params + ([filters.outcome_number()] if filters.outcome_number() else [])
-    sql += f""", cell_fix AS (
+        return sql + f", indicator_status AS (SELECT {_STORED_STATUS} FROM i)\n", params + outcome_params
+    tail, tail_params = indicator_tail(filters)
+    if not tables:
+        return sql + tail + f", indicator_status AS (SELECT {_KEPT_STATUS} FROM (SELECT {STATUS_ROWS} FROM i))\n", \
+            params + tail_params
+    outcome = "s.outcome = ?" if filters.outcome_number() else "TRUE"
+    return (sql + tail + f", indicator_status AS (SELECT {_KEPT_STATUS} FROM {tables}mx_indicator_status s "
+                         f"WHERE s.project_key IN (SELECT project_key FROM f) AND {outcome})\n",
+            params + tail_params + outcome_params)
+
+
+def indicator_tail(filters: Filters) -> tuple[str, list]:
+    """The indicator CTEs computed afresh over the project CTEs (`f`, `current_source`, `corrections_in_force`)."""
+    sql = f""", cell_fix AS (
     SELECT project_key, regexp_extract(field, '{_CELL_FIELD}', 1) AS code, regexp_extract(field, '{_CELL_FIELD}', 2) AS cell,
            json_extract_string(new_value, '$.raw') AS raw, TRY_CAST(json_extract_string(new_value, '$.value') AS DOUBLE) AS value,
            json_extract_string(new_value, '$.unit') AS unit
@@ -318,6 +350,4 @@ def indicator_ctes(filters: Filters, live: bool | None = None) -> tuple[str, lis
     FROM indicator_facts
 )
 """
-    if filters.outcome_number():
-        params = params + [filters.outcome_number()]
-    return sql, params
+    return sql, [filters.outcome_number()] if filters.outcome_number() else []

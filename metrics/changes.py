@@ -16,7 +16,7 @@ import pandas as pd
 
 from loaders.store.current import period_end
 from metrics.base import Filters, indicator_ctes
-from metrics.query import indicator_query, project_query
+from metrics.query import indicator_query, metric_ctes, project_query
 
 # better to worse; statuses outside this order (no data, qualitative) are not compared
 STATUS_RANK = {"achieved": 3, "on track": 2, "not started": 1, "behind": 0}
@@ -56,24 +56,25 @@ def indicator_changes(con: duckdb.DuckDBPyConnection, filters: Filters, since: s
     """One row per indicator whose status differs between `since` and now (the filters' as-of date,
     else each project's latest report): project, title, code, statement, status then and now, and
     `change` (`improved`, `worsened`). Indicators present at one date only are not compared."""
-    return _compared(con, filters, since, f"SELECT {', '.join(_CHANGE_COLUMNS)} FROM changed ORDER BY project_key, code")
-
-
-_CHANGE_COLUMNS = ("project_key", "project_title", "code", "statement", "status_then", "status_now", "change")
+    return _compared(con, filters, since, """
+        SELECT x.project_key, f.title AS project_title, x.code, ind.statement, x.status_then, x.status_now, x.change
+        FROM changed x JOIN f ON f.project_key = x.project_key JOIN current_source c ON c.project_key = x.project_key
+        LEFT JOIN indicators ind ON ind.source_sha256 = c.sha256 AND ind.row_number = x.row_number
+        ORDER BY x.project_key, x.code""")
 
 
 def _compared(con: duckdb.DuckDBPyConnection, filters: Filters, since: str, select: str) -> pd.DataFrame:
-    """`select` over `changed`, the indicators whose status moved: now as every page computes it (the
-    stored tables, or afresh as of the filters' date), then computed afresh as of `since` in a nested
-    query of its own, the two compared in SQL so that only what changed comes back."""
-    then_sql, then_params = indicator_ctes(replace(filters, as_of=since), live=True)
+    """`select` over `changed` (project, code, row, status then and now, change), the indicators whose status
+    moved: now as every page reads it (metrics/query.py: the stored tables, those as of the filters' date, or
+    computed afresh), then the same as of `since` in a nested query of its own, the two compared in SQL so
+    that only what changed comes back."""
+    then_sql, then_params = metric_ctes(indicator_ctes, con, replace(filters, as_of=since))
     rank_now, rank_then = _rank("n.status"), _rank("t.status")
-    ctes = f"""now_i AS (SELECT project_key, project_title, code, statement, status FROM i),
-then_i AS ({then_sql} SELECT project_key, code, status FROM i),
+    ctes = f"""then_i AS ({then_sql} SELECT project_key, code, status FROM indicator_status),
 changed AS (
-    SELECT n.project_key, n.project_title, n.code, n.statement, t.status AS status_then, n.status AS status_now,
+    SELECT n.project_key, n.code, n.row_number, t.status AS status_then, n.status AS status_now,
            CASE WHEN {rank_now} > {rank_then} THEN 'improved' ELSE 'worsened' END AS change
-    FROM now_i n JOIN then_i t ON t.project_key = n.project_key AND t.code = n.code
+    FROM indicator_status n JOIN then_i t ON t.project_key = n.project_key AND t.code = n.code
     WHERE {rank_now} IS NOT NULL AND {rank_then} IS NOT NULL AND {rank_now} <> {rank_then})"""
     return indicator_query(con, select, filters, params=then_params, more_ctes=ctes)
 

@@ -65,7 +65,8 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, wit
                                            zip(left_out["reason"], left_out["spent"], strict=True)}
     if not with_indicators:
         return figures
-    statuses = indicator_query(con, "SELECT status, count(*) AS n, count(DISTINCT project_key) AS projects FROM i "
+    statuses = indicator_query(con, "SELECT status, count(*) AS n, count(DISTINCT project_key) AS projects "
+                                    "FROM indicator_status "
                                     "GROUP BY ROLLUP (status) ORDER BY status NULLS LAST", filters)
     counted = statuses[statuses["status"].notna()]
     figures["indicators"] = {status: int(n) for status, n in zip(counted["status"], counted["n"], strict=True)}

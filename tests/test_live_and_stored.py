@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-import metrics.attention
+import metrics.as_of_tables
 import metrics.base
 import metrics.gender
 import metrics.quality
@@ -34,8 +34,9 @@ CALLS = [
 
 
 def _live(monkeypatch) -> None:
-    for module in (metrics.base, metrics.gender, metrics.attention, metrics.quality):
+    for module in (metrics.base, metrics.gender, metrics.quality, metrics.as_of_tables):
         monkeypatch.setattr(module, "uses_materialized", lambda filters: False)
+    monkeypatch.setattr(metrics.as_of_tables, "ENABLED", False)
 
 
 def _same(a, b, where: str) -> None:
