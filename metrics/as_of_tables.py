@@ -75,12 +75,13 @@ def _build(con: duckdb.DuckDBPyConnection, as_of: str, schema: str) -> None:
         tail, tail_params = indicator_tail(everything)
         sql, params = sql + tail, params + tail_params
         con.execute(f"CREATE TABLE {target}.mx_indicator_status AS {sql} SELECT {STATUS_ROWS} FROM i", params)
+        con.execute(f"DELETE FROM {DATABASE}.main.built WHERE schema_name = ?", [schema])
         con.execute(f"INSERT INTO {DATABASE}.main.built SELECT ?, coalesce(max(n), 0) + 1 FROM {DATABASE}.main.built",
                     [schema])
         old = [row[0] for row in con.execute(f"SELECT schema_name FROM {DATABASE}.main.built ORDER BY n DESC "
                                              f"OFFSET {KEEP}").fetchall()]
         for name in old:
-            con.execute(f"DROP SCHEMA {DATABASE}.{name} CASCADE")
+            con.execute(f"DROP SCHEMA IF EXISTS {DATABASE}.{name} CASCADE")
             con.execute(f"DELETE FROM {DATABASE}.main.built WHERE schema_name = ?", [name])
         con.execute("COMMIT")
     except Exception:

@@ -4,30 +4,38 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from metrics.as_of_tables import tables_for
+from metrics.as_of_tables import DATABASE, tables_for
 from metrics.base import Filters, indicator_ctes, project_ctes
 
 
 def project_query(con: duckdb.DuckDBPyConnection, select: str, filters: Filters | None = None,
                   params: list | None = None, more_ctes: str = "") -> pd.DataFrame:
-    """`select` may read `f` (filtered project_facts), `current_source` and `more_ctes`
+    """`select` may read `f` (filtered project_facts), `current_source`, `agency_lines` and `more_ctes`
     (written `name AS (…)`, comma-separated)."""
-    filters = filters or Filters()
-    sql, base_params = metric_ctes(project_ctes, con, filters)
-    extra = f", {more_ctes}" if more_ctes else ""
-    return con.execute(sql + extra + "\n" + select, base_params + (params or [])).df()
+    return _run(project_ctes, con, select, filters or Filters(), params or [], more_ctes)
 
 
 def indicator_query(con: duckdb.DuckDBPyConnection, select: str, filters: Filters | None = None,
                     params: list | None = None, more_ctes: str = "") -> pd.DataFrame:
-    """`select` may also read `i` (indicators of the filtered projects' current reports)."""
-    filters = filters or Filters()
-    sql, base_params = metric_ctes(indicator_ctes, con, filters)
-    extra = f", {more_ctes}" if more_ctes else ""
-    return con.execute(sql + extra + "\n" + select, base_params + (params or [])).df()
+    """`select` may also read `i` (indicators of the filtered projects' current reports) and
+    `indicator_status` (their slim rows: metrics/base.py)."""
+    return _run(indicator_ctes, con, select, filters or Filters(), params or [], more_ctes)
 
 
 def metric_ctes(ctes, con: duckdb.DuckDBPyConnection, filters: Filters) -> tuple[str, list]:
     """The CTEs over the stored tables, the tables as of the filters' date, or computed afresh."""
     tables = tables_for(con, filters)
     return ctes(filters, live=True) if tables is None else ctes(filters, tables=tables)
+
+
+def _run(ctes, con, select: str, filters: Filters, params: list, more_ctes: str) -> pd.DataFrame:
+    extra = f", {more_ctes}" if more_ctes else ""
+    sql, base_params = metric_ctes(ctes, con, filters)
+    try:
+        return con.execute(sql + extra + "\n" + select, base_params + params).df()
+    except duckdb.CatalogException:
+        if f"{DATABASE}." not in sql:
+            raise
+    # another session's date pushed this date's tables out between finding and reading them: built again
+    sql, base_params = metric_ctes(ctes, con, filters)
+    return con.execute(sql + extra + "\n" + select, base_params + params).df()

@@ -106,3 +106,26 @@ def test_two_threads_asking_for_one_date_build_it_once(store, monkeypatch):
         for thread in threads:
             thread.join()
     assert not errors and built == ["d20210331"] and len(set(answers)) == 1 and answers[0] > 0
+
+
+def test_a_date_pushed_out_between_finding_and_reading_its_tables_is_built_again(store, monkeypatch):
+    """Another session's dates may drop this date's tables (past KEEP) after a query found them: the
+    query builds them again instead of failing."""
+    import metrics.query
+
+    real = metrics.query.tables_for
+    calls = []
+
+    def dropped_after_finding(con, filters):
+        prefix = real(con, filters)
+        if prefix and not calls:  # the first time: gone before the query reads them
+            con.execute(f"DROP SCHEMA {prefix.rstrip('.')} CASCADE")
+        calls.append(prefix)
+        return prefix
+
+    monkeypatch.setattr(metrics.query, "tables_for", dropped_after_finding)
+    with duckdb.connect(str(store), read_only=True) as con:
+        kept = summary.headline(con, Filters(as_of="2020-09-30"))
+        monkeypatch.setattr(as_of_tables, "ENABLED", False)
+        afresh = summary.headline(con, Filters(as_of="2020-09-30"))
+    assert calls[:2] == ["lens_as_of.d20200930."] * 2 and kept == afresh
