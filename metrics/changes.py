@@ -68,7 +68,7 @@ def _compared(con: duckdb.DuckDBPyConnection, filters: Filters, since: str, sele
     moved: now as every page reads it (metrics/query.py: the stored tables, those as of the filters' date, or
     computed afresh), then the same as of `since` in a nested query of its own, the two compared in SQL so
     that only what changed comes back."""
-    then_sql, then_params = metric_ctes(indicator_ctes, con, replace(filters, as_of=since))
+    then_sql, then_params = metric_ctes(indicator_ctes, con, replace(filters, as_of=since), keep=False)
     rank_now, rank_then = _rank("n.status"), _rank("t.status")
     ctes = f"""then_i AS ({then_sql} SELECT project_key, code, status FROM indicator_status),
 changed AS (
@@ -90,7 +90,7 @@ def project_changes(con: duckdb.DuckDBPyConnection, filters: Filters, since: str
     joined the portfolio since)."""
     select = "SELECT project_key, title, delivery_rate, behind, report_date, strftime(end_day, '%Y-%m-%d') AS end_day FROM f"
     now = project_query(con, select, filters)
-    then = project_query(con, select, replace(filters, as_of=since)).assign(present_then=True)
+    then = project_query(con, select, replace(filters, as_of=since), keep=False).assign(present_then=True)
     both = now.merge(then, on="project_key", how="left", suffixes=("", "_then"))
     both["new"] = both["present_then"].isna()  # no report by then: it joined the portfolio since
     both = both.drop(columns=["present_then"])

@@ -50,16 +50,18 @@ def _clean(value):
 
 
 def headline(con: duckdb.DuckDBPyConnection, filters: Filters | None = None, with_indicators: bool = True) -> dict:
-    """Projects, budget, expenditure, delivery, GEWE figures and indicators per status (without the
-    indicators, whose statuses cost most as of another date, when `with_indicators` is False)."""
+    """Projects, budget, expenditure, delivery, GEWE figures and indicators per status. Without the
+    indicators (`with_indicators` False: a comparison's "then", whose statuses are compared one by one
+    instead) the date is read once, its facts not kept (metrics/as_of_tables.py)."""
     filters = filters or Filters()
-    row = project_query(con, f"SELECT {_HEADLINE} FROM f", filters).iloc[0].to_dict()
+    keep = with_indicators
+    row = project_query(con, f"SELECT {_HEADLINE} FROM f", filters, keep=keep).iloc[0].to_dict()
     figures = {key: _clean(value) for key, value in row.items()}
     for key in ("projects", "projects_with_time_elapsed", "projects_judged", "projects_behind", "budget_base_projects",
                 "delivery_base_projects", "gewe_share_base_projects", "gewe_spend_base_projects"):
         figures[key] = int(figures[key] or 0)
     left_out = project_query(con, "SELECT left_out_reason AS reason, count(*) AS n, sum(expenditure_usd) AS spent "
-                                  "FROM f WHERE left_out_reason IS NOT NULL GROUP BY 1 ORDER BY 1", filters)
+                                  "FROM f WHERE left_out_reason IS NOT NULL GROUP BY 1 ORDER BY 1", filters, keep=keep)
     figures["left_out"] = {reason: int(n) for reason, n in zip(left_out["reason"], left_out["n"], strict=True)}
     figures["left_out_expenditure_usd"] = {reason: _clean(spent) for reason, spent in
                                            zip(left_out["reason"], left_out["spent"], strict=True)}

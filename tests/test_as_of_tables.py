@@ -83,6 +83,20 @@ def test_only_a_read_only_connection_keeps_them_and_at_most_keep_dates(store, tm
     assert kept == {"d20201231", "d20210630"}
 
 
+def test_a_date_read_once_or_for_one_project_is_not_kept_but_read_when_kept(store):
+    """A comparison's "then" (read once) and one project's statuses report by report are cheaper computed
+    afresh than the whole portfolio kept: they build nothing, and read a date's tables already kept."""
+    with duckdb.connect(str(store), read_only=True) as con:
+        project = con.execute("SELECT min(project_key) FROM mx_project_facts").fetchone()[0]
+        assert as_of_tables.tables_for(con, Filters(as_of="2020-03-31"), keep=False) is None
+        assert as_of_tables.tables_for(con, Filters(project=project, as_of="2020-03-31")) is None
+        assert con.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'lens_as_of'").fetchone()[0] \
+            == 0  # nothing was built
+        assert as_of_tables.tables_for(con, Filters(as_of="2020-03-31")) == "lens_as_of.d20200331."
+        assert as_of_tables.tables_for(con, Filters(as_of="2020-03-31"), keep=False) == "lens_as_of.d20200331."
+        assert as_of_tables.tables_for(con, Filters(project=project, as_of="2020-03-31")) == "lens_as_of.d20200331."
+
+
 def test_two_threads_asking_for_one_date_build_it_once(store, monkeypatch):
     built = []
     real_build = as_of_tables._build
@@ -116,8 +130,8 @@ def test_a_date_pushed_out_between_finding_and_reading_its_tables_is_built_again
     real = metrics.query.tables_for
     calls = []
 
-    def dropped_after_finding(con, filters):
-        prefix = real(con, filters)
+    def dropped_after_finding(con, filters, keep=True):
+        prefix = real(con, filters, keep)
         if prefix and not calls:  # the first time: gone before the query reads them
             con.execute(f"DROP SCHEMA {prefix.rstrip('.')} CASCADE")
         calls.append(prefix)
