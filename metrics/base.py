@@ -254,13 +254,13 @@ def indicator_ctes(filters: Filters, live: bool | None = None, tables: str = "")
     if not live and not tables:
         outcome = "mi.outcome = ?" if filters.outcome_number() else "TRUE"
         sql += f", i AS (SELECT * FROM mx_indicators mi WHERE mi.project_key IN (SELECT project_key FROM f) AND {outcome})\n"
-        return sql + f", indicator_status AS (SELECT {_STORED_STATUS} FROM i)\n", params + outcome_params
+        return sql + f", indicator_status AS NOT MATERIALIZED (SELECT {_STORED_STATUS} FROM i)\n", params + outcome_params
     tail, tail_params = indicator_tail(filters)
     if not tables:
-        return sql + tail + f", indicator_status AS (SELECT {_KEPT_STATUS} FROM (SELECT {STATUS_ROWS} FROM i))\n", \
+        return sql + tail + f", indicator_status AS NOT MATERIALIZED (SELECT {_KEPT_STATUS} FROM (SELECT {STATUS_ROWS} FROM i))\n", \
             params + tail_params
     outcome = "s.outcome = ?" if filters.outcome_number() else "TRUE"
-    return (sql + tail + f", indicator_status AS (SELECT {_KEPT_STATUS} FROM {tables}mx_indicator_status s "
+    return (sql + tail + f", indicator_status AS NOT MATERIALIZED (SELECT {_KEPT_STATUS} FROM {tables}mx_indicator_status s "
                          f"WHERE s.project_key IN (SELECT project_key FROM f) AND {outcome})\n",
             params + tail_params + outcome_params)
 
