@@ -46,10 +46,14 @@ def test_the_overview_compares_with_the_previous_round(store, monkeypatch, langu
     assert ("GEWE share: −8.3 pts vs PBF 30%." if language == "en" else "Part EGAF : −8,3 pts vs cible PBF 30\u00a0%.") \
         in caption
     assert app.selectbox[0].value == "2020-12-31"  # the round before June 2021's
-    changed = next(f.value for f in app.dataframe if "delivery_then" in f.value.columns).iloc[0]
-    assert (round(changed["delivery_then"], 6), round(changed["delivery_now"], 6)) == (37, 55)  # shown as %
-    assert (changed["worsened"], changed["improved"]) == (1, 0)
-    assert changed["end_moved"] == ("31 Dec 2021 → 30 Jun 2022" if language == "en" else "31 déc. 2021 → 30 juin 2022")
+    changed = next(f.value for f in app.dataframe if "happened" in f.value.columns).iloc[0]
+    # one column per question, read at 1400 px: delivery then → now, the indicators that moved, what else changed
+    if language == "en":
+        assert (changed["delivery"], changed["indicators"]) == ("37.0% → 55.0%", "1 worsened · 0 improved")
+        assert changed["happened"] == "End date moved (31 Dec 2021 → 30 Jun 2022)"  # not behind at 60 % of the time
+    else:
+        assert (changed["delivery"], changed["indicators"]) == ("37,0\u00a0% → 55,0\u00a0%", "1 en recul · 0 en progrès")
+        assert changed["happened"] == "Date de fin déplacée (31 déc. 2021 → 30 juin 2022)"
 
 
 def test_the_overview_as_of_a_date_from_the_url(store, monkeypatch):
@@ -59,7 +63,15 @@ def test_the_overview_as_of_a_date_from_the_url(store, monkeypatch):
     assert app.date_input[0].value.isoformat() == "2020-12-31"
     app.selectbox[0].select_index(0).run()  # compared with nothing: no arrows but the target's, no list of changes
     assert [delta for _, delta in _deltas(app).values()] == ["", "", "", "−8.3 pts vs PBF 30%", ""]
-    assert not any("delivery_then" in f.value.columns for f in app.dataframe)
+    assert not any("happened" in f.value.columns for f in app.dataframe)
+
+
+def test_as_of_the_end_of_2021_the_project_fell_behind_since_the_round_before(store, monkeypatch):
+    """As of 31 Dec 2021, 80 % of the time has elapsed (Jan 2020 → Jun 2022) against 55 % delivered: behind; as
+    of 31 Dec 2020, 40 % against November's 37 %: not behind. The list says so beside the end date moved."""
+    app = _page(store, monkeypatch, "overview", lang="en", as_of="2021-12-31")
+    changed = next(f.value for f in app.dataframe if "happened" in f.value.columns).iloc[0]
+    assert changed["happened"] == "Fell behind · End date moved (31 Dec 2021 → 30 Jun 2022)"
 
 
 def test_the_project_page_says_when_the_last_report_came_and_when_reports_stopped(store, monkeypatch):

@@ -9,11 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from metrics import changes
-from ui.charts import as_percent
 from ui.context import Context
 from ui.exports import download_buttons
-from ui.formats import PERCENT_FORMAT
-from ui.i18n import fmt_date, fmt_money_short, fmt_number, fmt_points, t, tn
+from ui.i18n import fmt_date, fmt_money_short, fmt_number, fmt_pct, fmt_points, t, tn
 from ui.tables import show_table
 
 CHANGED_ROWS = 100  # the worst first
@@ -108,16 +106,23 @@ def changes_since(ctx: Context, since: str) -> None:
         "end_moved": [f"{fmt_date(a)} → {fmt_date(b)}" if moved else "" for a, b, moved in
                       zip(table["end_day_then"], table["end_day"], table["end_moved"], strict=True)],
         "project_key": table["project_key"]})
-    show_table(as_percent(shown, ["delivery_then", "delivery_now"]), hide_index=True, column_config={
-        "title": st.column_config.TextColumn(t("project"), width="medium"),  # every column seen without scrolling
+    # on screen, one column per question (delivery then → now, the indicators that moved, what else happened),
+    # so that every column is read at 1400 px; the downloads keep one number per column, and the project's number
+    dash = "—"
+    rate = [f"{fmt_pct(a) if pd.notna(a) else dash} → {fmt_pct(b) if pd.notna(b) else dash}"
+            for a, b in zip(shown["delivery_then"], shown["delivery_now"], strict=True)]
+    moved = [f"{tn('n_worsened', int(w))} · {tn('n_improved', int(i))}" if w or i else ""
+             for w, i in zip(shown["worsened"], shown["improved"], strict=True)]
+    happened = [" · ".join(part for part in (t("fell_behind") if fell else "", t("new_since") if new else "",
+                                             f"{t('end_moved')} ({end})" if end else "") if part)
+                for fell, new, end in zip(shown["fell_behind"], shown["new"], shown["end_moved"], strict=True)]
+    show_table(pd.DataFrame({"title": shown["title"], "open": shown["open"], "delivery": rate, "indicators": moved,
+                             "happened": happened}), hide_index=True, column_config={
+        "title": st.column_config.TextColumn(t("project"), width="medium"),
         "open": st.column_config.LinkColumn(t("open"), display_text=t("open_project"), width="small"),
-        "delivery_then": st.column_config.NumberColumn(t("delivery_then").format(date=fmt_date(since)),
-                                                       format=PERCENT_FORMAT, width="small"),
-        "delivery_now": st.column_config.NumberColumn(now_label, format=PERCENT_FORMAT, width="small"),
-        "worsened": st.column_config.NumberColumn(t("worsened"), width="small"),
-        "improved": st.column_config.NumberColumn(t("improved"), width="small"),
-        "fell_behind": st.column_config.CheckboxColumn(t("fell_behind"), width="small"),
-        "new": st.column_config.CheckboxColumn(t("new_since"), width="small"),
-        "end_moved": st.column_config.TextColumn(t("end_moved"), width="medium"),
+        "delivery": st.column_config.TextColumn(
+            t("delivery_rate"), help=t("delivery_then").format(date=fmt_date(since)) + " → " + now_label),
+        "indicators": st.column_config.TextColumn(t("indicators_moved")),
+        "happened": st.column_config.TextColumn(t("also_happened"), width="large"),
     })
     download_buttons(shown, "changes-since")
