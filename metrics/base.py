@@ -257,8 +257,8 @@ def indicator_ctes(filters: Filters, live: bool | None = None, tables: str = "")
         return sql + f", indicator_status AS NOT MATERIALIZED (SELECT {_STORED_STATUS} FROM i)\n", params + outcome_params
     tail, tail_params = indicator_tail(filters)
     if not tables:
-        return sql + tail + f", indicator_status AS NOT MATERIALIZED (SELECT {_KEPT_STATUS} FROM (SELECT {STATUS_ROWS} FROM i))\n", \
-            params + tail_params
+        status = f"SELECT {_KEPT_STATUS} FROM (SELECT {STATUS_ROWS} FROM i)"
+        return sql + tail + f", indicator_status AS NOT MATERIALIZED ({status})\n", params + tail_params
     outcome = "s.outcome = ?" if filters.outcome_number() else "TRUE"
     return (sql + tail + f", indicator_status AS NOT MATERIALIZED (SELECT {_KEPT_STATUS} FROM {tables}mx_indicator_status s "
                          f"WHERE s.project_key IN (SELECT project_key FROM f) AND {outcome})\n",
