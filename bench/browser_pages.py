@@ -14,6 +14,8 @@ included, are already running in the tab).
 trace, taken off the page's main thread), named by milliseconds since the navigation: a stopwatch
 to check the timings by eye. `browser:floor` times Streamlit's own floor (a page of one title and
 one metric) the same way, first: the machine's speed at that moment, beside the pages' rows.
+Then the views of `bench.page_runs.views` (`browser:overview:as_of`, `browser:project:6reports`),
+each visited once to fill the server's caches (`first_view_finished_s`), then `runs` times.
 
     python -m bench.browser_pages --db /tmp/p20k.duckdb --projects 20000
 """
@@ -25,7 +27,9 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
+from bench.page_runs import views
 from tests.app_server import serve
 
 CHROMIUM = "/usr/bin/chromium"
@@ -98,15 +102,16 @@ def _finish(tab) -> tuple[float, float]:
     return (seen - t0) / 1000, (max(last, seen) - t0) / 1000
 
 
-def time_page(context, url: str, page: str, film: Path | None = None) -> tuple[float, float]:
+def time_page(context, url: str, page: str, film: Path | None = None, query: str = "") -> tuple[float, float]:
     """(seconds to headline, seconds to finished) for one visit in a new tab (a new Streamlit session),
-    from the start of the navigation (the page's time origin) to the frames that draw them."""
+    from the start of the navigation (the page's time origin) to the frames that draw them; `query`
+    is the URL's parameters (`?as_of=…`)."""
     tab = context.new_page()
     _watch(tab, HEADLINE[page])
     if film is not None:
         context.browser.start_tracing(page=tab, screenshots=True,
                                       categories=["devtools.timeline", "blink.user_timing", "loading"])
-    tab.goto(f"{url}/{_path(page)}", wait_until="commit")
+    tab.goto(f"{url}/{_path(page)}{query}", wait_until="commit")
     result = _finish(tab)
     if film is not None:
         _save_film(context.browser.stop_tracing(), film, page)
@@ -223,6 +228,17 @@ def browser_rows(db: Path, projects: int, runs: int = 5, film: Path | None = Non
                              "cold_finished_s": round(first[1], 3),
                              "switch_headline_s": round(statistics.median(h for h, _ in switches), 3),
                              "switch_finished_s": round(statistics.median(f for _, f in switches), 3)})
+            for name, page, params in views(db):  # the Overview as of a date, a project of six reports
+                query = "?" + urlencode(params)
+                context = _context(browser)
+                first = time_page(context, url, page, query=query)  # the server's first computation of the view
+                timed = [time_page(context, url, page, query=query) for _ in range(runs)]
+                context.close()
+                ends = [end for _, end in timed]
+                rows.append({"name": f"browser:{name}", "n": projects, "params": params,
+                             "headline_s": round(statistics.median(head for head, _ in timed), 3),
+                             "finished_s": round(statistics.median(ends), 3), "median_s": round(statistics.median(ends), 3),
+                             "p90_s": round(max(ends), 3), "runs": runs, "first_view_finished_s": round(first[1], 3)})
             browser.close()
     return rows
 

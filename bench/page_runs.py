@@ -21,10 +21,15 @@ PAGES = ["overview", "delivery", "gender", "indicators", "project", "data"]
 
 
 def page_runs(db: Path, projects: int, runs: int = 3) -> list[dict]:
-    """First-visit and cached run times of every page (medians of `runs`); then the Overview as of
-    a date (`pagerun:overview:as_of`: every figure computed afresh, against the round before) and the
-    Project page of a project with six reports (`pagerun:project:6reports`, its indicators across them)."""
+    """First-visit and cached run times of every page (medians of `runs`); then the views of `views`."""
     rows = [_page_run(db, projects, page, page, {}, runs) for page in PAGES]
+    return rows + [_page_run(db, projects, name, page, params, runs) for name, page, params in views(db)]
+
+
+def views(db: Path) -> list[tuple[str, str, dict]]:
+    """(row name, page, URL parameters) of the views timed beside the pages: the Overview as of a date
+    (`overview:as_of`, the median report date: its facts computed as of then, against the round before)
+    and the Project page of a project with six reports (`project:6reports`, its indicators across them)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         as_of = con.execute("SELECT strftime(quantile_disc(CAST(report_date || '-28' AS DATE), 0.5), '%Y-%m-%d') "
@@ -32,10 +37,8 @@ def page_runs(db: Path, projects: int, runs: int = 3) -> list[dict]:
         six = con.execute("SELECT project_key FROM reports GROUP BY 1 HAVING count(*) >= 6 ORDER BY 1 LIMIT 1").fetchone()
     finally:
         con.close()
-    rows.append(_page_run(db, projects, "overview:as_of", "overview", {"as_of": as_of}, runs))
-    if six:
-        rows.append(_page_run(db, projects, "project:6reports", "project", {"project": six[0]}, runs))
-    return rows
+    return [("overview:as_of", "overview", {"as_of": as_of})] + ([("project:6reports", "project", {"project": six[0]})]
+                                                                 if six else [])
 
 
 def _page_run(db: Path, projects: int, name: str, page: str, params: dict, runs: int) -> dict:

@@ -26,6 +26,7 @@ and a new file swapped in comes with a new connection. A connection that writes 
 afresh. At most KEEP dates are kept; the oldest is dropped first."""
 from __future__ import annotations
 
+import os
 import threading
 
 import duckdb
@@ -33,7 +34,8 @@ import duckdb
 from metrics.base import STATUS_ROWS, Filters, indicator_tail, project_ctes, uses_materialized
 
 DATABASE = "lens_as_of"
-KEEP = 4  # dates kept per connection: the date a page shows and its "since", for a few users at once
+# dates kept per open store: the dates a few people are looking at (LENS_AS_OF_DATES; 0 keeps none)
+KEEP = int(os.environ.get("LENS_AS_OF_DATES", "4"))
 ENABLED = True  # tests turn it off to compare with the queries computed afresh
 _BUILDING = threading.Lock()  # one build at a time in this process: a second caller waits, then reads it
 _PROJECT_TABLES = ("current_source", "corrections_in_force", "project_facts")
@@ -45,7 +47,7 @@ def tables_for(con: duckdb.DuckDBPyConnection, filters: Filters, keep: bool = Tr
     a comparison's "then"), a date's tables are read if they are there and not built."""
     if uses_materialized(filters):
         return ""
-    if not ENABLED or not filters.as_of or not _read_only(con):
+    if not ENABLED or KEEP <= 0 or not filters.as_of or not _read_only(con):
         return None
     schema = "d" + filters.as_of.replace("-", "")
     if not _exists(con, schema):

@@ -224,7 +224,7 @@ def test_the_project_page_form_corrects_an_agency_budget_and_an_indicator_cell(d
     page.text_input[1].set_value("révision budgétaire")
     page.button[0].click().run()
     assert not page.exception, [e.value for e in page.exception]
-    agencies = page.dataframe[0].value
+    agencies = next(f.value for f in page.dataframe if "agency" in f.value.columns)  # the agency budgets table
     assert list(agencies["budget_usd"]) == [1_400_000] and list(agencies["corrected"]) == ["✎"]
     field = next(s for s in page.selectbox if s.label == "Chiffre")
     field.set_value("indicators.1.1.1.target")
