@@ -260,7 +260,7 @@ LABELS: dict[str, str] = {
     "delivery_then": "Delivery on {date}", "delivery_now": "Delivery now",
     "worsened": "Indicators worsened", "improved": "Indicators improved",
     "fell_behind": "Fell behind", "end_moved": "End date moved", "new_since": "New since",
-    "indicators_moved": "Indicators", "also_happened": "Other changes",
+    "indicators_moved": "Indicators", "also_happened": "Other changes", "joined_since": "Joined the portfolio",
     "why_stale": "no report since {date}",
     "last_report": "Last report: {date}",
     "figures_taken": "figures and time elapsed as of {date}",

@@ -113,7 +113,7 @@ def changes_since(ctx: Context, since: str) -> None:
             for a, b in zip(shown["delivery_then"], shown["delivery_now"], strict=True)]
     moved = [f"{tn('n_worsened', int(w))} · {tn('n_improved', int(i))}" if w or i else ""
              for w, i in zip(shown["worsened"], shown["improved"], strict=True)]
-    happened = [" · ".join(part for part in (t("fell_behind") if fell else "", t("new_since") if new else "",
+    happened = [" · ".join(part for part in (t("fell_behind") if fell else "", t("joined_since") if new else "",
                                              f"{t('end_moved')} ({end})" if end else "") if part)
                 for fell, new, end in zip(shown["fell_behind"], shown["new"], shown["end_moved"], strict=True)]
     show_table(pd.DataFrame({"title": shown["title"], "open": shown["open"], "delivery": rate, "indicators": moved,
