@@ -40,7 +40,7 @@ def test_the_overview_compares_with_the_previous_round(store, monkeypatch, langu
     assert {label: deltas[label] for label in expected} == expected  # 37 % → 55 %
     caption = next(c.value for c in app.caption if c.value.startswith(("Arrows", "Flèches")))
     assert caption.endswith("Indicators since then: 0 improved, 1 worsened." if language == "en"
-                            else "Indicateurs depuis : 0 en progrès, 1 en recul.")  # 1.1.1: on track → behind
+                            else "Indicateurs depuis cette date : 0 en progrès, 1 en recul.")  # 1.1.1: on track → behind
     # every arrow is a change since (the GEWE share did not move); its distance to the PBF target said beside
     assert deltas["GEWE share" if language == "en" else "Part EGAF"][1] == "="
     assert ("GEWE share: −8.3 pts vs PBF 30%." if language == "en" else "Part EGAF : −8,3 pts vs cible PBF 30\u00a0%.") \

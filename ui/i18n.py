@@ -216,8 +216,8 @@ VALUE_LABELS: dict[str, str] = {
     "delivery_rate_differs": "export's delivery rate differs",
     # an outcome's rating, as the template's choice gives it ("on track" is a status's label)
     "off track": "off track",
-    "on track with peacebuilding results": "on track, peacebuilding results",
-    "on track with significant peacebuilding results": "on track, significant peacebuilding results",
+    "on track with peacebuilding results": "on track with peacebuilding results",
+    "on track with significant peacebuilding results": "on track with significant peacebuilding results",
 }
 
 

@@ -195,8 +195,12 @@ def across_reports(ctx: Context, key: str) -> None:
                     with column:
                         show(style(figure, title=ctx.t("outcome_progress").format(n=outcome), x_title=None,
                                    y_title=ctx.t("progress_to_target"), height=300), f"outcome-progress-{outcome}")
-    first = ["code", "statement", "changes"]  # what changed, seen without scrolling past the reports
-    show_table(table, hide_index=True, column_order=first + [c for c in table.columns if c not in first], column_config={
+    # on screen the latest report first, then the target and what changed, then the earlier reports newest first:
+    # at 1400 px the latest status was past the right edge; the downloads keep the reports in date order
+    fixed = ["code", "statement", "target_raw", "changes"]
+    newest_first = [c for c in table.columns if c not in fixed][::-1]
+    show_table(table, hide_index=True, column_order=["code", "statement"] + newest_first[:1] + ["target_raw", "changes"]
+               + newest_first[1:], column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
         "statement": st.column_config.TextColumn(column_label("indicator"), width="medium"),
         "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small"),
@@ -206,7 +210,8 @@ def across_reports(ctx: Context, key: str) -> None:
                             ctx.query(project_detail.outcome_statements, key))
     if not ratings.empty:
         st.markdown(f"**{ctx.t('outcome_ratings')}**", help=ctx.t("outcome_ratings_help"))
-        show_table(ratings, hide_index=True, column_config={
+        newest_first = [c for c in ratings.columns if c != "outcome"][::-1]  # as the indicators above
+        show_table(ratings, hide_index=True, column_order=["outcome"] + newest_first, column_config={
             "outcome": st.column_config.TextColumn(ctx.t("outcome"), width="small")})  # the ratings readable whole
 
 
