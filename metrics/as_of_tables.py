@@ -26,6 +26,7 @@ and a new file swapped in comes with a new connection. A connection that writes 
 afresh. At most KEEP dates are kept; the oldest is dropped first."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 
@@ -49,7 +50,7 @@ def tables_for(con: duckdb.DuckDBPyConnection, filters: Filters, keep: bool = Tr
         return ""
     if not ENABLED or KEEP <= 0 or not filters.as_of or not _read_only(con):
         return None
-    schema = "d" + filters.as_of.replace("-", "")
+    schema = dt.date.fromisoformat(filters.as_of).strftime("d%Y%m%d")  # a date, never other text, names the schema
     if not _exists(con, schema):
         if not keep or filters.project or filters.outcome or filters.projects is not None:
             return None  # read once, or one project (a Project page's report by report): cheaper computed afresh
