@@ -28,7 +28,7 @@ DATES = ("2019-12-31", "2021-06-30", "2022-03-15")
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     db = tmp_path_factory.mktemp("as-of-tables") / "synthetic.duckdb"
-    build(db, 120, seed=5)
+    build(db, 60, seed=5)
     return db
 
 
