@@ -38,7 +38,7 @@ _PICKED = """picked AS (
     SELECT f.project_key, f.title, array_to_string(f.countries, ', ') AS countries, f.delivery_rate, f.delivery_source,
            f.time_elapsed, f.delivery_gap,
            f.behind, n.indicators_behind, n.indicators, n.flags, f.left_out_reason,
-           CASE WHEN {stale} THEN {last_report} END AS no_report_since
+           CASE WHEN {stale} THEN {last_report} END AS no_report_since, f.report_date
     FROM f JOIN {counts} n ON n.project_key = f.project_key
     WHERE f.behind OR n.indicators_behind > 0 OR n.flags > 0 OR {stale}
     ORDER BY f.behind DESC, n.indicators_behind DESC, n.flags DESC, f.project_key{limit})"""
@@ -46,7 +46,7 @@ _PICKED = """picked AS (
 _SELECT = """
     SELECT p.project_key, p.title, p.countries, p.delivery_rate, p.delivery_source, p.time_elapsed, p.delivery_gap,
            p.behind, p.indicators_behind, p.indicators, p.flags, t.top_delay_category, p.left_out_reason,
-           p.no_report_since
+           p.no_report_since, p.report_date
     FROM picked p LEFT JOIN top t ON t.project_key = p.project_key
     ORDER BY p.behind DESC, p.indicators_behind DESC, p.flags DESC, p.project_key"""
 
@@ -55,7 +55,7 @@ def projects_needing_attention(con: duckdb.DuckDBPyConnection, filters: Filters 
                                limit: int | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """One row per project with something to look at, worst first: behind, then indicators behind, then flags,
     then no report for more than STALE_MONTHS (`no_report_since`: the end of the last report's period, judged
-    at the as-of date, else `today`); at most `limit` rows."""
+    at the as-of date, else `today`); with the date of the report the rates come from; at most `limit` rows."""
     filters = filters or Filters()
     limit_sql = f" LIMIT {int(limit)}" if limit else ""
     reference = dt.date.fromisoformat(filters.as_of) if filters.as_of else (today or dt.date.today())

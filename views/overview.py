@@ -114,7 +114,8 @@ def attention_list(ctx: Context) -> None:
         st.info(ctx.t("no_attention"))
         return
     lang = ctx.language
-    shown = table.assign(why=[attention_reason(row) for row in table.to_dict("records")],
+    dated = bool(ctx.filters.as_of)
+    shown = table.assign(why=[attention_reason(row, dated) for row in table.to_dict("records")],
                          open=[f"/project?project={quote(k, safe='')}&lang={lang}" for k in table["project_key"]])[
         ["title", "open", "delivery_rate", "time_elapsed", "countries", "why", "behind", "indicators_behind",
          "indicators", "flags", "project_key"]]  # the link and the rates first: seen without scrolling sideways
@@ -135,14 +136,17 @@ def attention_list(ctx: Context) -> None:
     download_buttons(shown, "projects-needing-attention")
 
 
-def attention_reason(row: dict) -> str:
+def attention_reason(row: dict, dated: bool = False) -> str:
     """Why a project needs attention, in words: the delivery gap, the indicators behind and their
-    commonest delay category, the flags."""
+    commonest delay category, the flags. As of a chosen date (`dated`) the time elapsed is taken at that
+    date and a reported rate at its report's: the sentence names the report."""
     parts = []
     left_out = isinstance(row.get("left_out_reason"), str)  # its rate is implausible: never quoted as a gap
     if row.get("behind") and not left_out and row.get("delivery_rate") is not None and row.get("time_elapsed") is not None:
-        parts.append(t("why_gap").format(delivery=fmt_pct(row["delivery_rate"], decimals=0),
-                                                   time=fmt_pct(row["time_elapsed"], decimals=0)))
+        reported = dated and row.get("delivery_source") == "reported" and isinstance(row.get("report_date"), str)
+        parts.append(t("why_gap_dated" if reported else "why_gap").format(
+            delivery=fmt_pct(row["delivery_rate"], decimals=0), time=fmt_pct(row["time_elapsed"], decimals=0),
+            report=fmt_date(row["report_date"]) if reported else ""))
     if row.get("indicators_behind"):
         text = t("why_indicators").format(n=int(row["indicators_behind"]), of=int(row["indicators"]))
         if isinstance(row.get("top_delay_category"), str):
