@@ -74,12 +74,12 @@ def test_as_of_the_end_of_2021_the_project_fell_behind_since_the_round_before(st
     assert changed["happened"] == "Fell behind · End date moved (31 Dec 2021 → 30 Jun 2022)"
     # the attention list says which report the rate is from: the time elapsed is taken at the date chosen
     why = next(f.value for f in app.dataframe if "why" in f.value.columns).iloc[0]["why"]
-    assert why.startswith("delivery 55% as reported in Jun 2021, after 80% of the time by the date chosen")
+    assert why.startswith("delivery 55% (Jun 2021 report) after 80% of the time")
     french = _page(store, monkeypatch, "overview", lang="fr", as_of="2021-12-31")
     why = next(f.value for f in french.dataframe if "why" in f.value.columns).iloc[0]["why"]
-    assert why.startswith("exécution 55\u00a0% au rapport de juin 2021, après 80\u00a0% du temps à la date choisie")
+    assert why.startswith("exécution 55\u00a0% (rapport de juin 2021) après 80\u00a0% du temps")
     today = next(f.value for f in _page(store, monkeypatch, "overview", lang="en").dataframe if "why" in f.value.columns)
-    assert "as reported" not in " ".join(today["why"])  # without a chosen date both are taken at the report's date
+    assert " report) " not in " ".join(today["why"])  # without a chosen date both are taken at the report's date
 
 
 def test_the_project_page_says_when_the_last_report_came_and_when_reports_stopped(store, monkeypatch):

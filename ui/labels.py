@@ -121,7 +121,7 @@ LABELS: dict[str, str] = {
     "portfolio_total": "Portfolio (all countries)",
     "why": "Why", "open": "Open", "open_project": "project page ›",
     "why_gap": "delivery {delivery} after {time} of the time",
-    "why_gap_dated": "delivery {delivery} as reported in {report}, after {time} of the time by the date chosen",
+    "why_gap_dated": "delivery {delivery} ({report} report) after {time} of the time",
     "why_indicators": "{n} of {of} indicators behind",
     "why_mostly": "(mostly {category})",
     "why_flags": "{n} data-quality flags",
