@@ -128,3 +128,15 @@ def test_the_project_page_as_of_a_date_shows_only_the_reports_by_then(store, mon
     ratings = next(f.value for f in app.dataframe if "outcome" in f.value.columns and "changes" not in f.value.columns
                    and "code" not in f.value.columns)
     assert list(ratings.iloc[0].iloc[1:]) == (["on track"] * 2 if language == "en" else ["en bonne voie"] * 2)
+
+
+def test_the_since_caption_names_the_gewe_target_only_over_enough_of_the_portfolio():
+    """Over under half the portfolio's budget (3 of 96 projects on both portfolios together) the GEWE share
+    is not judged against the PBF target: the caption leaves the distance out, the note says why."""
+    from ui.i18n import versus
+    from ui.since import since_caption
+
+    judged = since_caption("2020-12-31", (0, 1), versus(0.311, "pbf_target"), judged=True)
+    assert "GEWE share: +1.1 pts vs PBF 30%." in judged
+    thin = since_caption("2020-12-31", (0, 1), versus(0.311, "pbf_target", judged=False), judged=False)
+    assert "vs PBF" not in thin and thin.endswith("Indicators since then: 0 improved, 1 worsened.")

@@ -77,11 +77,12 @@ def delta(now, then, kind: str) -> dict:
             "delta_arrow": "up" if change > 0 else "down"}
 
 
-def since_caption(since: str, moves: tuple[int, int], target: dict) -> str:
+def since_caption(since: str, moves: tuple[int, int], target: dict, judged: bool = True) -> str:
     """What the arrows compare, the indicators that changed status, and the GEWE share against the
-    PBF target (its arrow, without a date to compare with)."""
+    PBF target (its arrow, without a date to compare with) when its base is enough to be `judged`
+    against it (ui/bases.judged_against_target; else the note under the figures says why not)."""
     text = t("since_caption").format(date=fmt_date(since))
-    if target.get("delta"):
+    if target.get("delta") and judged:
         text += " " + t("since_target").format(delta=target["delta"])
     improved, worsened = moves
     text += " " + t("since_indicators").format(improved=tn("n_improved", improved), worsened=tn("n_worsened", worsened))

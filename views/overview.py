@@ -49,12 +49,16 @@ def headline(ctx: Context, since: str | None) -> dict:
     cols[2].metric(ctx.t("delivery_rate"), fmt_pct(figures["delivery_rate"]), help=help_text("delivery_rate"),
                    **delta(figures["delivery_rate"], then.get("delivery_rate"), "rate"))
     share = figures["gewe_share"]
-    target = versus(share, "pbf_target", judged=judged_against_target(figures))
+    judged = judged_against_target(figures)
+    target = versus(share, "pbf_target", judged=judged)
+    change = delta(share, then.get("gewe_share"), "rate") if then else target
+    if then and change and not judged:  # a share over too little of the portfolio: its change is said, not coloured
+        change = change | {"delta_color": "off"}
     cols[3].metric(ctx.t("gewe_share"), fmt_pct(share), help=help_text("gewe_share"),  # every arrow: the change since
-                   **(delta(share, then.get("gewe_share"), "rate") if then else target))
+                   **change)
     cols[4].metric(ctx.t("indicators"), fmt_number(sum(figures["indicators"].values())), help=help_text("status"))
     if then:
-        st.caption(since_caption(since, indicator_moves(ctx, since), target))
+        st.caption(since_caption(since, indicator_moves(ctx, since), target, judged))
     note = base_note(figures, ("budget_usd", "delivery_rate", "gewe_share", "indicators"))
     if note:
         st.caption(note)
