@@ -8,12 +8,12 @@ ran it about fifteen times. Now the first query for a date builds, in an in-memo
 attached to the connection (`lens_as_of`, shared by all the connection's cursors), one schema per
 date holding what metrics/base.py reads in place of the stored tables:
 
-- mx_current_source, mx_project_facts, mx_agency_lines, mx_corrections_in_force: the project
-  CTEs as of that date (the same SQL as the stored tables, with the date);
-- mx_indicator_status: every current indicator's status_columns (status, delay categories of
-  those behind, women and men), the slim part the portfolio's counts read. The whole indicator
-  rows are not kept (at 20,000 projects they took 445 MB); a query that lists indicators computes
-  them afresh over the tables above.
+- mx_current_source, mx_corrections_in_force, mx_project_facts: the project CTEs as of that date
+  (the same SQL as the stored tables, with the date); the agency lines are found when a query asks;
+- mx_indicator_status: one slim row per current indicator (metrics/base.STATUS_ROWS: its status,
+  and the folded delay reason of those behind), what the portfolio's counts read. The whole
+  indicator rows are not kept (at 20,000 projects they took 445 MB, against 44 MB for these); a
+  query that lists indicators computes them afresh over the project tables above.
 
 A query narrowed to one project (the Project page's statuses report by report), or for a date read
 once (the "then" of a comparison: its headline, its projects, its statuses, each in one query), reads

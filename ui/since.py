@@ -11,6 +11,7 @@ import streamlit as st
 from metrics import changes
 from ui.context import Context
 from ui.exports import download_buttons
+from ui.formats import DASH
 from ui.i18n import fmt_date, fmt_money_short, fmt_number, fmt_pct, fmt_points, t, tn
 from ui.tables import show_table
 
@@ -109,8 +110,7 @@ def changes_since(ctx: Context, since: str) -> None:
         "project_key": table["project_key"]})
     # on screen, one column per question (delivery then → now, the indicators that moved, what else happened),
     # so that every column is read at 1400 px; the downloads keep one number per column, and the project's number
-    dash = "—"
-    rate = [f"{fmt_pct(a) if pd.notna(a) else dash} → {fmt_pct(b) if pd.notna(b) else dash}"
+    rate = [f"{fmt_pct(a) if pd.notna(a) else DASH} → {fmt_pct(b) if pd.notna(b) else DASH}"
             for a, b in zip(shown["delivery_then"], shown["delivery_now"], strict=True)]
     moved = [f"{tn('n_worsened', int(w))} · {tn('n_improved', int(i))}" if w or i else ""
              for w, i in zip(shown["worsened"], shown["improved"], strict=True)]
