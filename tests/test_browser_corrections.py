@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tests.app_server import serve
-from tests.test_browser_home import CHROMIUM, FLAGS
+from tests.test_browser_home import ARTIFACTS, CHROMIUM, FLAGS
 
 if not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true":
     pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
@@ -44,8 +44,27 @@ def correct_the_budget(page, app_url: str) -> None:
     page.get_by_label("New value").fill("2000000")
     page.get_by_label("Reason (required)").fill("budget revision of March 2021")
     page.get_by_role("button", name="Save the correction").click()
-    page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricLabel']\")]"
-                           ".some(e => e.innerText.includes('Budget ✎'))", timeout=90_000)
+    wait_or_tell(page, "() => [...document.querySelectorAll(\"[data-testid='stMetricLabel']\")]"
+                       ".some(e => e.innerText.includes('Budget ✎'))", "correction")
+
+
+def wait_or_tell(page, condition: str, name: str, arg=None, timeout: int = 90_000) -> None:
+    """Wait for `condition` (JavaScript); if it never holds, fail with what the page shows instead
+    (its error boxes and toasts, the start of its text) and a screenshot in tests/artifacts/."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(condition, arg=arg, timeout=timeout)
+    except PlaywrightTimeout:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"timeout-{name}.png"), full_page=True)
+        shown = page.evaluate("() => [...document.querySelectorAll(\"[data-testid='stAlert'], "
+                              "[data-testid='stToast'], [data-testid='stException']\")].map(e => e.innerText)")
+        state = page.evaluate("() => document.querySelector(\"[data-testid='stApp']\")"
+                              "?.getAttribute('data-test-script-state')")
+        text = page.evaluate("() => document.body.innerText.slice(0, 1500)")
+        raise AssertionError(f"waited {timeout / 1000:.0f} s for {condition} ({arg})\nscript: {state}\n"
+                             f"alerts: {shown}\npage: {text}") from None
 
 
 def test_an_editor_corrects_a_budget_and_the_overview_follows(app_url):

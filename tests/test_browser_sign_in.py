@@ -13,7 +13,7 @@ import oidc_provider_mock
 import pytest
 
 from tests.app_server import free_port, serve
-from tests.test_browser_corrections import correct_the_budget
+from tests.test_browser_corrections import correct_the_budget, wait_or_tell
 from tests.test_browser_home import CHROMIUM, FLAGS
 
 if not os.path.exists(CHROMIUM) and os.environ.get("CI") != "true":
@@ -34,8 +34,8 @@ server_metadata_url = "http://localhost:{provider_port}/.well-known/openid-confi
 
 
 def _sidebar_says(page, text: str) -> None:
-    page.wait_for_function("t => document.querySelector(\"[data-testid='stSidebar']\")?.innerText.includes(t)",
-                           arg=text, timeout=90_000)
+    wait_or_tell(page, "t => document.querySelector(\"[data-testid='stSidebar']\")?.innerText.includes(t)",
+                 "sign-in", arg=text)
 
 
 def test_a_person_signs_in_through_openid_connect_corrects_and_signs_out(tmp_path):
