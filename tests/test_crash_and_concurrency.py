@@ -21,7 +21,7 @@ from loaders.store.session import reading
 from metrics.summary import headline
 from tests.conftest import ROOT, SAMPLES
 
-KILLS = int(os.environ.get("LENS_KILLS", "20"))
+KILLS = int(os.environ.get("LENS_KILLS", "12"))
 
 
 def unique_copies(folder: Path, count: int) -> Path:
