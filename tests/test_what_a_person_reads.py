@@ -255,7 +255,7 @@ def test_the_attention_list_shows_its_link_and_rates_first(real_db, language, mo
 
 def test_the_warnings_counted_beside_files_can_be_read(real_db, monkeypatch):
     """The Data page counts 133 warnings on the real portfolio: each can be read below the list (issue 24)."""
-    for language, title in (("en", "The readers' warnings"), ("fr", "Avertissements des lecteurs")):
+    for language, title in (("en", "Warnings from reading the files"), ("fr", "Avertissements à la lecture des fichiers")):
         app = open_page(real_db, "data", language, monkeypatch)
         box = next(e for e in app.expander if e.label.startswith(title))
         listed = next(f for f in app.dataframe if "warning" in f.value.columns).value

@@ -87,7 +87,7 @@ LABELS: dict[str, str] = {
     "by_ocr": "read by OCR",
     "figure": "Figure", "ocr_read": "Read as",
     "ocr_confidence": "OCR confidence",
-    "warnings_box": "The readers' warnings ({n})",
+    "warnings_box": "Warnings from reading the files ({n})",
     "warning_text": "Warning",
     "sole_recipient": "The project's only recipient: its budget is the project's, which no file splits by agency.",
     "files_shown": "{shown} of the {total} files in the store",
