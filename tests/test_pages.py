@@ -42,6 +42,15 @@ def test_gender_page_shows_mali_share(env):
     assert round(mali["gewe_share"], 1) == 21.7  # 324,547 ÷ 1,498,000, shown as a percentage
 
 
+@pytest.mark.parametrize("language,legend", [("en", "GM3: gender equality the principal objective"),
+                                             ("fr", "GM3 : l'égalité des sexes est l'objectif principal")])
+def test_the_gender_markers_are_explained_where_they_are_counted(env, language, legend):
+    app = run("gender", lang=language)
+    assert any(c.value.startswith(legend) for c in app.caption), [c.value for c in app.caption]
+    helps = [s.help or "" for s in app.sidebar.selectbox]  # the gender-marker filter says what its codes mean
+    assert any("GM2" in h and ("significant objective" in h or "objectif important" in h) for h in helps), helps
+
+
 def test_delivery_page_lists_caf_as_behind(env):
     table = run("delivery").dataframe[0].value.set_index("project_key")
     assert bool(table.loc["00125232", "behind"]) and round(table.loc["00125232", "delivery_rate"], 1) == 17.0

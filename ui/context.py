@@ -238,12 +238,12 @@ def _stored(name: str, choices: list):
     return st.session_state[key]
 
 
-def _select(name: str, choices: list, label_of=None) -> object:
+def _select(name: str, choices: list, label_of=None, help: str | None = None) -> object:
     stored = _stored(name, choices)
     options = [None] + choices
     value = st.sidebar.selectbox(
         t(name), options, index=options.index(stored) if stored in options else 0,
-        format_func=lambda v: t("all") if v is None else (label_of(v) if label_of else str(v)))
+        format_func=lambda v: t("all") if v is None else (label_of(v) if label_of else str(v)), help=help)
     st.session_state[f"lens_filter_{name}"] = value
     return value
 
@@ -255,7 +255,8 @@ def _filter_bar(options: dict) -> Filters:
     outcome_labels = dict(options["outcome"](Filters(country=country, agency=agency)))
     outcome = _select("outcome", list(outcome_labels), label_of=lambda v: outcome_labels[v][:90])
     report_type = _select("report_type", options["report_type"], label_of=lambda v: value_label(v))
-    marker = _select("gender_marker", options["gender_marker"], label_of=lambda m: f"GM{m}")
+    marker = _select("gender_marker", options["gender_marker"], label_of=lambda m: f"GM{m}",
+                     help=help_text("gender_marker"))
     return Filters(country=country, agency=agency, report_type=report_type, gender_marker=marker, outcome=outcome,
                    as_of=_as_of())
 

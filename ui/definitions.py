@@ -23,6 +23,8 @@ DEFINITIONS: dict[str, str] = {  # English; translations in locales/
         "Progress = (current − baseline) ÷ (target − baseline).",
     "women_share": "Σ women ÷ Σ (women + men), over indicators whose current cell gives both.",
     "budget": "Approved budget: the report's total, else the budget workbook's lines, else the export's.",
+    "gender_marker": "The PBF gender marker a project states: GM3, gender equality and women's empowerment is its "
+        "principal objective; GM2, a significant objective; GM1, it contributes in some way; GM0, no contribution expected.",
     "as_of": "The portfolio as it stood on this date: each project's latest report whose period had ended by then "
         "(its figures, end date and indicators), export figures up to that year, time elapsed taken at that date. "
         "Empty: each project's latest report.",

@@ -134,6 +134,7 @@ def markers(ctx: Context, mix) -> None:
         with column:
             show(style(figure, title=f"{ctx.t('marker_mix')} · {title}", x_title=ctx.t("gender_marker"), y_title=title,
                        height=300), f"markers-{key}")
+    st.caption(ctx.t("markers_legend"))
     if not unstated.empty:
         count = int(unstated["projects"].sum())
         st.caption(ctx.t("markers_unstated_one" if count == 1 else "markers_unstated_many").format(
