@@ -2,8 +2,9 @@
 border removed), printed to PDF by LibreOffice, then scanned by tests/variants/scan.py —
 rasterised at 150–200 dpi, turned a little, speckled, rebuilt image-only — and read by OCR.
 Each must reach 90 % of its gold points, and every headline money figure must be right or listed
-under `uncertain`. OCR takes ~40 s a report on two cores, so the suite scans two reports (one
-ruled, one unruled); `LENS_ALL_SCANS=1` scans all fourteen."""
+under `uncertain`. OCR takes ~30 s a report on two cores, so the suite scans two reports (one
+ruled, one unruled); `LENS_ALL_SCANS=1` scans all twelve (three reports, French and English, ruled
+and unruled)."""
 from __future__ import annotations
 
 import os
@@ -28,7 +29,7 @@ from tests.variants.scan import to_scan
 from tests.variants.word import to_docx
 
 MIN_SCAN_SCORE = 0.90
-# (report, language, ruled, dpi, angle): the suite's two; all fourteen with LENS_ALL_SCANS=1
+# (report, language, ruled, dpi, angle): the suite's two; all twelve with LENS_ALL_SCANS=1
 SCANS = [("caf-cmr-traite-2021", "fr", True, 200, 0.6), ("ml-peers-for-peace-final-2019", "en", False, 150, -0.4)]
 if os.environ.get("LENS_ALL_SCANS"):
     SCANS = [(name, language, ruled, 200 if ruled else 150, 0.6 if ruled else -0.4)
