@@ -89,11 +89,11 @@ def test_the_history_as_text_and_an_unknown_project(store, capsys):
 
 @pytest.mark.parametrize("language,columns,changes,statuses,ratings", [
     ("en", ["Jun 2020 · semi-annual", "Nov 2020 · annual", "Jun 2021 · semi-annual"],
-     "target revised 30 → 40 (révisé) (Jun 2021); fell 15 dont 6 femmes → 12 dont 5 femmes (Jun 2021)",
+     "target revised 30 → 40 (Jun 2021); fell 15 dont 6 femmes → 12 dont 5 femmes (Jun 2021)",
      ["on track", "on track", "behind"], ["off track", "on track with peacebuilding results",
                                           "on track with peacebuilding results"]),
     ("fr", ["juin 2020 · semestriel", "nov. 2020 · annuel", "juin 2021 · semestriel"],
-     "cible révisée 30 → 40 (révisé) (juin 2021) ; en baisse 15 dont 6 femmes → 12 dont 5 femmes (juin 2021)",
+     "cible révisée 30 → 40 (juin 2021) ; en baisse 15 dont 6 femmes → 12 dont 5 femmes (juin 2021)",
      ["en bonne voie", "en bonne voie", "en retard"], ["hors de la bonne voie",
                                                        "en bonne voie avec des résultats de consolidation de la paix",
                                                        "en bonne voie avec des résultats de consolidation de la paix"])])

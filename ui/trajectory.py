@@ -5,11 +5,15 @@ per outcome a small chart of each indicator's progress toward its target, report
 the outcomes' ratings, one column per report."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts import OKABE_ITO, short_title
 from ui.i18n import fmt_date, status_label, t, value_label
+
+_REVISED_MARK = re.compile(r"\s*\((?:revised|r[ée]vis[ée]e?s?)\)", re.IGNORECASE)  # `40 (révisé)`: the sentence says it
 
 
 def report_column(date, report_type) -> str:
@@ -33,7 +37,7 @@ def _headers(reports: pd.DataFrame) -> dict[str, str]:
 def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator: code, statement, the value in each report with the status it had then
     (`12 · behind`; its column named by the report), the latest target, and the changes (`target
-    revised 30 → 40 (révisé) (Jun 2021)`, `fell 15 → 12 (Jun 2021)`)."""
+    revised 30 → 40 (Jun 2021)` for a cell `40 (révisé)`, `fell 15 → 12 (Jun 2021)`)."""
     columns = _headers(reports)
     rows = []
     for code, group in series.groupby("code", sort=False):
@@ -47,8 +51,9 @@ def trajectory_table(series: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFram
                 f" · {status_label(status)}" if isinstance(status, str) else "")
             when = fmt_date(point.report_date) if isinstance(point.report_date, str) else "?"
             if point.revised and before is not None:
-                changes.append(t("change.target_revised").format(before=before.target_raw or "—",
-                                                                         after=point.target_raw or "—", when=when))
+                changes.append(t("change.target_revised").format(
+                    before=_REVISED_MARK.sub("", before.target_raw or "") or "—",
+                    after=_REVISED_MARK.sub("", point.target_raw or "") or "—", when=when))
             if point.fell:
                 changes.append(t("change.fell").format(before=point.fell_from, after=point.current_raw,
                                                                when=when))
