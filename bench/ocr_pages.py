@@ -22,7 +22,7 @@ def ocr_rows(seed: Path, pages: int, runs: int) -> list[dict]:
     copies = pdf_copies([seed])
     if not copies:
         return [{"name": "ocr:page", "n": 0, "median_s": 0.0, "p90_s": 0.0, "runs": 0, "skipped": "soffice missing"}]
-    scan = to_scan(copies[0][1])
+    scan = to_scan(copies[0][1], pages=pages)  # only the pages read
     with PDFIUM_LOCK:
         pdf = open_document(scan)
     numbers = list(range(1, min(pages, len(pdf)) + 1))

@@ -9,20 +9,25 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 
-def to_scan(data: bytes, dpi: int = 200, angle: float = 0.6, noise: float = 10.0, seed: int = 1) -> bytes:
-    """`data` (a PDF) scanned at `dpi`, turned `angle` degrees counter-clockwise, with Gaussian noise."""
+def to_scan(data: bytes, dpi: int = 200, angle: float = 0.6, noise: float = 10.0, seed: int = 1,
+            pages: int | None = None) -> bytes:
+    """`data` (a PDF) scanned at `dpi`, turned `angle` degrees counter-clockwise, with Gaussian noise;
+    its first `pages` pages only when given."""
     rng = np.random.default_rng(seed)
     pdf = pdfium.PdfDocument(data)
-    pages = []
+    images = []
     try:
-        for page in pdf:
+        for number, page in enumerate(pdf):
+            if pages is not None and number >= pages:
+                page.close()
+                break
             image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
             image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
             speckled = np.asarray(image, dtype=np.float32) + rng.normal(0, noise, (image.height, image.width))
-            pages.append(Image.fromarray(np.clip(speckled, 0, 255).astype(np.uint8)))
+            images.append(Image.fromarray(np.clip(speckled, 0, 255).astype(np.uint8)))
             page.close()
     finally:
         pdf.close()
     out = io.BytesIO()
-    pages[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=pages[1:], quality=75)
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:], quality=75)
     return out.getvalue()
