@@ -170,9 +170,9 @@ def as_percent(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return shown
 
 
-def percent_column(label: str, help: str | None = None):
+def percent_column(label: str, help: str | None = None, width: int | str | None = None):
     """A table column showing 21.7% (one decimal, as every page writes rates)."""
-    return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, help=help)
+    return st.column_config.NumberColumn(label, format=PERCENT_FORMAT, help=help, width=width)
 
 
 def progress_column(label: str, help: str | None = None):
@@ -183,9 +183,9 @@ def progress_column(label: str, help: str | None = None):
     return st.column_config.ProgressColumn(label, min_value=0.0, max_value=100.0, format="%.0f" + suffix, help=help)
 
 
-def money_column(label: str, help: str | None = None):
+def money_column(label: str, help: str | None = None, width: int | str | None = None):
     """A table column showing $1,498,000 (whole dollars)."""
-    return st.column_config.NumberColumn(label, format=MONEY_FORMAT, help=help)
+    return st.column_config.NumberColumn(label, format=MONEY_FORMAT, help=help, width=width)
 
 
 def density_grid(x, y, step: float, x_range: tuple[float, float], y_range: tuple[float, float]) -> dict:

@@ -200,23 +200,28 @@ def render(ctx: Context) -> None:
     reached(ctx, projects, split)
 
 
+GEWE_COLUMNS = ("title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
+                "gewe_spend_rate", "gender_marker", "corrected_fields")  # delivery: in the chart beside GEWE spend
+
+
 def gewe_tables(ctx: Context, projects) -> None:
     """The projects' GEWE figures, the shares by project, country and agency, and those below target."""
     table = projects[["title", "countries", "budget_usd", "gewe_allocated_usd", "gewe_share", "gewe_spent_usd",
                       "gewe_spend_rate", "delivery_rate", "gender_marker", "corrected_fields", "project_key"]]
     table = table.assign(corrected_fields=[corrected_note(f) for f in table["corrected_fields"]])
     show_table(as_percent(first_rows(table), ["gewe_share", "gewe_spend_rate", "delivery_rate"]),
-                 hide_index=True,
-                 column_config={
-        "title": st.column_config.TextColumn(ctx.t("project"), width="large"),
-        "countries": st.column_config.TextColumn(ctx.t("country")),
-        "budget_usd": money_column(ctx.t("budget") + " (USD)"),
-        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd")),
-        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share")),
-        "gewe_spent_usd": money_column(column_label("gender_spent_usd")),
-        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate")),
-        "delivery_rate": percent_column(ctx.t("delivery_rate")),
-        "corrected_fields": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand")),
+               hide_index=True, column_order=GEWE_COLUMNS,  # fits 1400 px; the downloads keep every column
+               column_config={
+        "title": st.column_config.TextColumn(ctx.t("project"), width=165),
+        "countries": st.column_config.TextColumn(ctx.t("country"), width=90),
+        "budget_usd": money_column(ctx.t("budget") + " (USD)", width=100),
+        "gewe_allocated_usd": money_column(column_label("gender_allocated_usd"), width=125),
+        "gewe_share": percent_column(ctx.t("gewe_share"), help=help_text("gewe_share"), width=85),
+        "gewe_spent_usd": money_column(column_label("gender_spent_usd"), width=125),
+        "gewe_spend_rate": percent_column(ctx.t("gewe_spend_rate"), width=130),
+        "gender_marker": st.column_config.NumberColumn(ctx.t("marker_short"), format="GM%d", width=75,
+                                                       help=help_text("gender_marker")),
+        "corrected_fields": st.column_config.TextColumn("✎", help=ctx.t("entered_by_hand"), width=40),
     })
     download_buttons(table, "gewe-projects")
     shares(ctx, projects)
