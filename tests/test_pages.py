@@ -42,7 +42,7 @@ def test_gender_page_shows_mali_share(env):
     assert round(mali["gewe_share"], 1) == 21.7  # 324,547 ÷ 1,498,000, shown as a percentage
 
 
-@pytest.mark.parametrize("language,legend", [("en", "GM3: gender equality the principal objective"),
+@pytest.mark.parametrize("language,legend", [("en", "GM3: gender equality is the principal objective"),
                                              ("fr", "GM3 : l'égalité des sexes est l'objectif principal")])
 def test_the_gender_markers_are_explained_where_they_are_counted(env, language, legend):
     app = run("gender", lang=language)

@@ -66,7 +66,7 @@ LABELS: dict[str, str] = {
     "behind_zone": "behind zone (gap > {gap_behind} points)",
     "marker_mix": "Gender-marker mix",
     "marker_short": "Marker",
-    "markers_legend": "GM3: gender equality the principal objective · GM2: a significant objective · "
+    "markers_legend": "GM3: gender equality is the principal objective · GM2: a significant objective · "
                       "GM1: some contribution · GM0: no contribution expected.",
     "below_target": "Projects below the {pbf_target} target",
     "search": "Search statements and reasons",
