@@ -320,7 +320,15 @@ def render(ctx: Context) -> None:
     if show_trail(db_path(), key, name=f"corrections-{key.replace('/', '-')}") and not read_only():
         undo_form(db_path(), user, key)
     st.markdown(f"**{ctx.t('files')}**")
-    show_table(ctx.query(project_detail.project_sources, key).drop(columns=["sha256"]), hide_index=True)
+    files = ctx.query(project_detail.project_sources, key).drop(columns=["sha256"])
+    show_table(files, hide_index=True, column_order=[c for c in files.columns if c != "format"], column_config={
+        # fits 1400 px; a file's format is its name's ending
+        "file_name": st.column_config.TextColumn(column_label("file_name"), width=155),
+        "kind": st.column_config.TextColumn(column_label("kind"), width=100),
+        "report_period": st.column_config.TextColumn(column_label("report_period"), width=250),
+        "superseded": st.column_config.CheckboxColumn(column_label("superseded"), width=80),
+        "warnings": st.column_config.NumberColumn(column_label("warnings"), width=100),
+        "ocr_pages": st.column_config.NumberColumn(column_label("ocr_pages"), width=125)})
     warnings_box(ctx.query(project_detail.source_warnings, key))
 
 
