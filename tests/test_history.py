@@ -113,6 +113,8 @@ def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch,
         ["8 dont 3 femmes", "15 dont 6 femmes", "12 dont 5 femmes"], statuses, strict=True)]  # the status at each report
     assert table.loc["1.1.1", "target_raw"] == "40 (révisé)" and table.loc["1.1.1", "changes"] == changes
     assert table.loc["1.1", "changes"] == ""
+    listed = [m.value.replace("\\", "") for m in app.markdown if "1.1.1" in m.value.replace("\\", "")]  # on screen, whole
+    assert len(listed) == 1 and "1.1.1** " in listed[0] and changes in listed[0], listed
     rated = next(f.value for f in app.dataframe if "outcome" in f.value.columns and columns[0] in f.value.columns)
     assert [o.split(" · ")[0] for o in rated["outcome"]] == ["1", "2", "3"]
     assert list(rated.iloc[2][columns]) == ["—"] * 3  # outcome 3 was never rated: said, not left out

@@ -240,6 +240,8 @@ LABELS: dict[str, str] = {
     "no_flags": "No data-quality flag on this project.",
     # a project across its reports (issue 25)
     "across_reports": "Indicators across reports", "changes": "What changed",
+    "changes_between": "What changed between reports",
+    "more_changes": "… and {n} more indicators that changed (all in the downloads).",
     "outcome_ratings": "Outcome ratings across reports",
     "outcome_ratings_help": ("The rating each report chose for the outcome's progress (the template's \"rate the current "
                              "status\" choice); — where a report left it blank."),

@@ -33,6 +33,8 @@ from ui.source_view import show_passage
 from ui.tables import show_table, warnings_box
 from ui.trajectory import outcome_charts, ratings_table, trajectory_table
 
+CHANGES_LISTED = 12  # indicators whose changes are listed under the table; all of them in the downloads
+
 CHOOSER_OPTIONS = 500  # past this many projects the chooser lists the largest and a search finds the rest
 
 
@@ -199,12 +201,18 @@ def across_reports(ctx: Context, key: str) -> None:
     # at 1400 px the latest status was past the right edge; the downloads keep the reports in date order
     fixed = ["code", "statement", "target_raw", "changes"]
     newest_first = [c for c in table.columns if c not in fixed][::-1]
-    show_table(table, hide_index=True, column_order=["code", "statement"] + newest_first[:1] + ["target_raw", "changes"]
+    show_table(table, hide_index=True, column_order=["code", "statement"] + newest_first[:1] + ["target_raw"]
                + newest_first[1:], column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
         "statement": st.column_config.TextColumn(column_label("indicator"), width="medium"),
-        "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small"),
-        "changes": st.column_config.TextColumn(ctx.t("changes"), width="medium")})
+        "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small")})
+    changed = table[table["changes"] != ""]  # a sentence too long for a cell: listed whole under the table
+    if not changed.empty:
+        st.markdown(f"**{ctx.t('changes_between')}**\n\n" + "\n".join(
+            f"- **{md(code)}** {md(statement)}{colon()}{md(changes)}" for code, statement, changes in
+            zip(changed["code"][:CHANGES_LISTED], changed["statement"], changed["changes"], strict=False)))
+        if len(changed) > CHANGES_LISTED:
+            st.caption(ctx.t("more_changes").format(n=len(changed) - CHANGES_LISTED))
     download_buttons(table, f"trajectory-{key.replace('/', '-')}")
     ratings = ratings_table(ctx.query(across.outcome_ratings, key, ctx.filters.as_of), reports,
                             ctx.query(project_detail.outcome_statements, key))
