@@ -40,6 +40,9 @@ def test_gender_page_shows_mali_share(env):
     table = app.dataframe[0].value
     mali = table[table["project_key"] == "PBF/MLI/A-2"].iloc[0]
     assert round(mali["gewe_share"], 1) == 21.7  # 324,547 ÷ 1,498,000, shown as a percentage
+    peers = table[table["project_key"] == "PBF IRF-217"].iloc[0]["title"]  # GEWE spent, but no expenditure to set beside
+    said = [c.value.replace("\\", "") for c in app.caption if c.value.startswith("No delivery rate beside")]
+    assert len(said) == 1 and peers in said[0] and len(peers) > 40, said  # its whole name, not the bar's cut label
 
 
 @pytest.mark.parametrize("language,legend", [("en", "GM3: gender equality is the principal objective"),

@@ -16,6 +16,7 @@ from ui.country_rows import country_rows_note
 from ui.definitions import help_text
 from ui.exports import download_buttons
 from ui.i18n import column_label, country_name, fmt_money_short, fmt_number, fmt_pct, t, versus
+from ui.safe_text import md
 from ui.tables import first_rows, show_table
 
 PEOPLE_BARS = 30  # the projects reaching most people
@@ -73,7 +74,8 @@ def by_project(ctx: Context, projects) -> None:
         figure.update_yaxes(tickformat=".0%", range=[0, (max(1.0, top) if pd.notna(top) else 1.0) * 1.05])
         show(style(figure, title=f"{ctx.t('gewe_spend_rate')} / {ctx.t('delivery_rate')}", x_title=None, y_title="%",
                    height=340), "gewe-spend")
-        unpaired = spend[spend["delivery_rate"].isna()]["label"]
+        alone = spend[spend["delivery_rate"].isna()]  # named whole in the sentence (the bars' labels are cut)
+        unpaired = [md(title or key) for title, key in zip(alone["title"], alone["project_key"], strict=True)]
         if len(unpaired):  # a GEWE spend bar with no delivery bar beside it says why
             st.caption(ctx.t("spend_without_delivery").format(projects=", ".join(unpaired)))
 
