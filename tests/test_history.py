@@ -107,7 +107,9 @@ def test_the_project_page_shows_indicators_across_reports(tmp_path, monkeypatch,
     app.query_params["lang"] = language
     app.run()
     assert not app.exception, [e.value for e in app.exception]
-    table = next(f.value for f in app.dataframe if "changes" in f.value.columns).set_index("code")
+    frame = next(f for f in app.dataframe if "changes" in f.value.columns)
+    assert list(frame.proto.column_order) == ["code", "statement", "target_raw"] + columns[::-1]  # newest report first
+    table = frame.value.set_index("code")
     assert [c for c in table.columns if "·" in c] == columns
     assert list(table.loc["1.1.1", columns]) == [f"{value} · {status}" for value, status in zip(
         ["8 dont 3 femmes", "15 dont 6 femmes", "12 dont 5 femmes"], statuses, strict=True)]  # the status at each report

@@ -197,12 +197,12 @@ def across_reports(ctx: Context, key: str) -> None:
                     with column:
                         show(style(figure, title=ctx.t("outcome_progress").format(n=outcome), x_title=None,
                                    y_title=ctx.t("progress_to_target"), height=300), f"outcome-progress-{outcome}")
-    # on screen the latest report first, then the target and what changed, then the earlier reports newest first:
-    # at 1400 px the latest status was past the right edge; the downloads keep the reports in date order
+    # on screen the target beside the indicator, then the reports newest first (at 1400 px the latest status was
+    # past the right edge); what changed is listed under the table; the downloads keep the reports in date order
     fixed = ["code", "statement", "target_raw", "changes"]
     newest_first = [c for c in table.columns if c not in fixed][::-1]
-    show_table(table, hide_index=True, column_order=["code", "statement"] + newest_first[:1] + ["target_raw"]
-               + newest_first[1:], column_config={
+    show_table(table, hide_index=True, column_order=["code", "statement", "target_raw"] + newest_first,
+               column_config={
         "code": st.column_config.TextColumn(ctx.t("code")),
         "statement": st.column_config.TextColumn(column_label("indicator"), width="medium"),
         "target_raw": st.column_config.TextColumn(column_label("target_raw"), width="small")})
