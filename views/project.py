@@ -210,7 +210,7 @@ def across_reports(ctx: Context, key: str) -> None:
     if not changed.empty:
         st.markdown(f"**{ctx.t('changes_between')}**\n\n" + "\n".join(
             f"- **{md(code)}** {md(statement)}{colon()}{md(changes)}" for code, statement, changes in
-            zip(changed["code"][:CHANGES_LISTED], changed["statement"], changed["changes"], strict=False)))
+            changed.head(CHANGES_LISTED)[["code", "statement", "changes"]].itertuples(index=False)))
         if len(changed) > CHANGES_LISTED:
             st.caption(ctx.t("more_changes").format(n=len(changed) - CHANGES_LISTED))
     download_buttons(table, f"trajectory-{key.replace('/', '-')}")
